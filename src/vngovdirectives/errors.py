@@ -1,0 +1,93 @@
+"""The exceptions of vngovdirectives.
+
+Every error the library raises on purpose derives from :class:`VnGovDirectivesError`.
+Parsers raise :class:`ParseError` subclasses, which are also :class:`ValueError` so that
+code written against the standard library's conventions keeps working::
+
+    VnGovDirectivesError
+    ├── ParseError (also ValueError)    .text .offset .fragment .reason
+    │   ├── DocumentNumberError
+    │   └── DateError                   dates, periods and deadline texts
+    ├── DeadlineError (also ValueError) a deadline that cannot be resolved to a day
+    └── CalendarError (also ValueError) a working-day question the calendar cannot answer
+
+>>> from vngovdirectives import parse_number
+>>> parse_number("12/QĐ-UBND/?")
+Traceback (most recent call last):
+    ...
+vngovdirectives.errors.DocumentNumberError: ...
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarError",
+    "DateError",
+    "DeadlineError",
+    "DocumentNumberError",
+    "ParseError",
+    "VnGovDirectivesError",
+]
+
+_CONTEXT = 24  # characters of input shown on each side of the offending offset
+
+
+class VnGovDirectivesError(Exception):
+    """Base class of every error raised on purpose by vngovdirectives."""
+
+
+class ParseError(VnGovDirectivesError, ValueError):
+    """A text could not be read as the value asked for.
+
+    Attributes:
+        text: the whole input given to the parser.
+        offset: index into ``text`` where the problem was found.
+        fragment: the offending piece of ``text`` (may be empty at end of input).
+        reason: a short sentence saying what was wrong.
+    """
+
+    text: str
+    offset: int
+    fragment: str
+    reason: str
+
+    def __init__(self, reason: str, text: str, offset: int = 0, fragment: str | None = None) -> None:
+        offset = max(0, min(offset, len(text)))
+        if fragment is None:
+            fragment = text[offset : offset + 1]
+        self.text = text
+        self.offset = offset
+        self.fragment = fragment
+        self.reason = reason
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        start = max(0, self.offset - _CONTEXT)
+        end = min(len(self.text), self.offset + max(len(self.fragment), 1) + _CONTEXT)
+        window = self.text[start:end].replace("\n", " ").replace("\r", " ").replace("\t", " ")
+        lead = "…" if start > 0 else ""
+        caret = " " * (len(lead) + self.offset - start) + "^" * max(1, len(self.fragment))
+        return (
+            f"{self.reason} at offset {self.offset} ({self.fragment!r})\n"
+            f"    {lead}{window}{'…' if end < len(self.text) else ''}\n"
+            f"    {caret}"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reason, self.text, self.offset, self.fragment))
+
+
+class DocumentNumberError(ParseError):
+    """A text is not a Vietnamese document number ("số, ký hiệu")."""
+
+
+class DateError(ParseError):
+    """A text is not a date, period or deadline expression, or names an impossible date."""
+
+
+class DeadlineError(VnGovDirectivesError, ValueError):
+    """A deadline cannot be resolved to a last day (for example a relative limit with no start)."""
+
+
+class CalendarError(VnGovDirectivesError, ValueError):
+    """A working-day computation was asked something the calendar cannot answer."""
