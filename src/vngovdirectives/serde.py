@@ -80,11 +80,7 @@ def _structure_number(data: Any, _: type) -> DocumentNumber:
 
 
 def _configure_optional(conv: JsonConverter) -> None:
-    """Let the modules that own other models register their hooks (dates, deadlines, directives)."""
-    try:
-        from vngovdirectives import deadlines
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return
-    configure = getattr(deadlines, "_configure_converter", None)
-    if configure is not None:
-        configure(conv)
+    """Let the modules that own other models register their hooks (dates and deadlines)."""
+    from vngovdirectives.deadlines import _configure_converter
+
+    _configure_converter(conv)

@@ -15,14 +15,57 @@ with hypothesis, so ``st.from_type(DocumentNumber)`` works once the package is i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from vngovdirectives.strategies._dates import (
+    date_texts,
+    dates,
+    deadline_texts,
+    deadlines,
+    period_texts,
+    periods,
+    times,
+)
 from vngovdirectives.strategies._numbers import (
     document_number_pairs,
     document_number_texts,
     document_numbers,
 )
 
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
 __all__ = [
+    "date_texts",
+    "dates",
+    "deadline_texts",
+    "deadlines",
     "document_number_pairs",
     "document_number_texts",
     "document_numbers",
+    "period_texts",
+    "periods",
+    "times",
 ]
+
+
+def _type_strategies() -> dict[type, SearchStrategy[Any]]:
+    """The strategy ``st.from_type`` uses for each model (see ``vngovdirectives._hypothesis_hook``)."""
+    from hypothesis import strategies as st
+
+    from vngovdirectives.dates import Period, TimeOfDay, VnDate
+    from vngovdirectives.deadlines import Before, DurationUnit, NoLaterThan, Relative, Starting, Within
+    from vngovdirectives.docnumbers import DocumentNumber
+
+    solar = dates(lunar=False)
+    return {
+        DocumentNumber: document_numbers(),
+        VnDate: dates(),
+        Period: periods(),
+        TimeOfDay: times(),
+        NoLaterThan: st.builds(NoLaterThan, due=solar, time=st.none() | times()),
+        Before: st.builds(Before, due=solar, time=st.none() | times()),
+        Within: st.builds(Within, span=solar | periods()),
+        Relative: st.builds(Relative, amount=st.integers(0, 365), unit=st.sampled_from(list(DurationUnit))),
+        Starting: st.builds(Starting, start=solar, time=st.none() | times()),
+    }
