@@ -144,6 +144,15 @@ def test_official_mixed_case_is_restored(text: str, canonical: str | None) -> No
         ("số82/2005/QĐ-UBND", "82/2005/QĐ-UBND"),
         ("12/QĐ-UBND.", "12/QĐ-UBND"),
         ("(Công văn) 12/UBND-VX,", None),
+        # slugs and translations without any slash: read in the standard layout
+        ("No. 13-NQ-CP", "13/NQ-CP"),
+        ("15-2012-qĐ-ubnd", "15/2012/QĐ-UBND"),
+        ("162_2011_TT-BTC", "162/2011/TT-BTC"),
+        ("05-CT-TW", "05-CT/TW"),
+        # brackets and table bars around the number, OCR "Ư" for "U"
+        ("(05-CT/TW)", "05-CT/TW"),
+        ("Số: 45/2013/QĐ-TTg |", "45/2013/QĐ-TTg"),
+        ("12/QĐ-ƯBND", "12/QĐ-UBND"),
         # Party specifics
         ("84 QĐ/TWĐTN", "84-QĐ/TWĐTN"),
         ("03-CT/TƯ", "03-CT/TW"),

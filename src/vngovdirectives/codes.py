@@ -143,8 +143,9 @@ class Agency:
 
 
 def _fold_key(code: str) -> str:
-    """Lookup key of a code: upper case, with "Đ" folded to "D" (so QD, QĐ and qđ meet)."""
-    return code.upper().replace("Đ", "D").replace("Ð", "D")
+    """Lookup key of a code: upper case, "Đ" folded to "D" and "Ư" to "U" (so QD, QĐ and qđ meet,
+    and the OCR slip "ƯBND" meets UBND)."""
+    return code.upper().replace("Đ", "D").replace("Ð", "D").replace("Ư", "U")
 
 
 def _fold_label(label: str) -> str:

@@ -171,12 +171,12 @@ def _standard_separators(scheme: NumberScheme, has_year: bool, n_codes: int) -> 
 @functools.lru_cache(maxsize=4096)
 def _canon_token(token: str) -> str:
     """Official spelling of a known code, upper case for an unknown one ("TƯ" is written "TW")."""
+    upper = token.upper()
+    if upper == "TƯ":  # Trung ương, also written TW and T.Ư
+        return "TW"
     known = canonical_code(token)
     if known is not None:
         return known
-    upper = token.upper()
-    if upper in ("TƯ", "TƯƠNG"):
-        return "TW"
     return upper
 
 
@@ -293,6 +293,8 @@ def _check(n: DocumentNumber) -> str | None:
             return f"separators {n.separators!r} do not fit the {len(standard) + 1} parts"
         if n.separators == standard:
             return "separators equal to the standard layout must be left empty"
+        if "/" not in n.separators:
+            return "a printed layout without any '/' is read in the standard layout; leave separators empty"
     first_sep = (n.separators or standard)[0]
     expected = _classify(first_sep, n.year is not None, codes)
     if expected != (n.type_code, n.issuers, n.units, n.scheme):
@@ -323,7 +325,8 @@ _PARTS: Final = re.compile(r"([/\-.])([^/\-.\s]+)")
 _DIGITS: Final = frozenset("0123456789")
 _HAS_SPACE: Final = re.compile(r"\s")
 _GROUP_1: Final = operator.itemgetter(1)
-_TRAILING: Final = ".,;:)]}\"'»”’ \t\r\n"
+_TRAILING: Final = ".,;:)]}|\"'»”’ \t\r\n"
+_LEADING: Final = "([{|\"'«“‘ \t\r\n"
 
 
 def parse_number(text: str, /) -> DocumentNumber:
@@ -357,7 +360,7 @@ def parse_number(text: str, /) -> DocumentNumber:
     # case): tidy and retry the clean grammar before the full repair path, which also locates errors.
     folded = text.translate(_NUMBER_FOLD) if _NEEDS_FOLD.search(text) else text
     if unicodedata.is_normalized("NFC", folded):
-        tidy = folded.strip(_TRAILING)
+        tidy = folded.lstrip(_LEADING).rstrip(_TRAILING)
         m = _PREFIX.match(tidy)
         if m is not None and m.end() < len(tidy) and tidy[m.end()] in _DIGITS:
             tidy = tidy[m.end() :]
@@ -467,7 +470,7 @@ def _clean(text: str) -> tuple[str, list[int]]:
         text_view, origin = text, list(range(len(text)))
     folded = text_view.translate(_NUMBER_FOLD)
     # Strip a leading "số"/"Số:"/"No." and trailing punctuation, remembering positions.
-    start = len(folded) - len(folded.lstrip())
+    start = len(folded) - len(folded.lstrip(_LEADING))
     m = _PREFIX.match(folded, start)
     if m is not None and m.end() > start and m.end() < len(folded) and folded[m.end()] in _DIGITS:
         start = m.end()
@@ -480,6 +483,7 @@ def _parse_messy(text: str) -> DocumentNumber:
     body, pos = _clean(text)
     if not body:
         raise DocumentNumberError("empty document number", text, 0, text)
+    body = body.replace("_", "-")  # file-name slugs: "162_2011_TT-BTC"
     # Collapse white space around separators, keeping the position map in step.
     chars: list[str] = []
     where: list[int] = []
@@ -541,7 +545,19 @@ def _parse_messy(text: str) -> DocumentNumber:
             expanded.extend(["-"] * (n_parts - 1))
         code_seps = expanded
     lead = tuple(seps[: 1 if year is None else 2])
-    return _assemble(text, serial, year, (*lead, *code_seps), codes, pos[0] if pos else 0)
+    all_seps = (*lead, *code_seps)
+    if "/" not in all_seps:
+        # No slash at all ("13-NQ-CP", "15-2012-qđ-ubnd", "162_2011_TT-BTC"): a slug or a
+        # translation, not a layout anyone prints. Read it in the standard layout of its scheme.
+        party = year is None and len(codes) > 1 and _is_type(codes[0]) and _is_party_body(codes[1])
+        scheme = _classify("-" if party else "/", year is not None, codes)[3]
+        all_seps = _standard_separators(scheme, year is not None, len(codes))
+    return _assemble(text, serial, year, all_seps, codes, pos[0] if pos else 0)
+
+
+def _is_party_body(code: str) -> bool:
+    agency = agencies().get(code)
+    return agency is not None and agency.role is AgencyRole.PARTY
 
 
 def _raise_shape_error(text: str, squeezed: str, where: list[int]) -> DocumentNumber:

@@ -7,6 +7,7 @@ code written against the standard library's conventions keeps working::
     VnGovDirectivesError
     ├── ParseError (also ValueError)    .text .offset .fragment .reason
     │   ├── DocumentNumberError
+    │   ├── DocumentReferenceError
     │   └── DateError                   dates, periods and deadline texts
     ├── DeadlineError (also ValueError) a deadline that cannot be resolved to a day
     └── CalendarError (also ValueError) a working-day question the calendar cannot answer
@@ -25,6 +26,7 @@ __all__ = [
     "DateError",
     "DeadlineError",
     "DocumentNumberError",
+    "DocumentReferenceError",
     "ParseError",
     "VnGovDirectivesError",
 ]
@@ -79,6 +81,10 @@ class ParseError(VnGovDirectivesError, ValueError):
 
 class DocumentNumberError(ParseError):
     """A text is not a Vietnamese document number ("số, ký hiệu")."""
+
+
+class DocumentReferenceError(ParseError):
+    """A text is not a document reference ("Công văn số 39/CV-BCĐ ngày 29/3/2019")."""
 
 
 class DateError(ParseError):

@@ -1,0 +1,104 @@
+"""Throughput of find_all on about 1 MB of real administrative text, next to two baselines.
+
+Run: pip install -e ".[bench]" && python benchmarks/bench_find.py [--mb 1.0] [--no-dateparser]
+
+The text is built from the corpus excerpts in ../shared/corpus when they are there (real pages:
+bulletins, decisions, plans), otherwise from the examples shipped in examples/, repeated to the
+requested size. In the same run it times:
+
+- ``find_all(text)``: every reference, date, period and deadline, with spans;
+- ``dateparser.search_dates(text, languages=["vi"])``, the only peer that reads Vietnamese dates
+  (on a slice, extrapolated per MB: it is about a hundred times slower);
+- a bare ``re.finditer(r"\\d+/[\\w-]+")`` scan, the floor of any regex-based finder.
+
+It also measures ``import vngovdirectives`` in a fresh interpreter, and the scaling of find_all
+on adversarial inputs (time for 2x the input over time for 1x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def realistic_text(megabytes: float) -> tuple[str, str]:
+    pieces: list[str] = []
+    source = "examples/"
+    if (CORPUS / "dev.jsonl").exists():
+        source = "../shared/corpus"
+        for line in (CORPUS / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                pieces.append(json.loads(line)["text"])
+    else:
+        pieces = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    unit = "\n\n".join(pieces) + "\n\n"
+    target = int(megabytes * 1_000_000)
+    reps = max(1, -(-target // len(unit.encode("utf-8"))))
+    return unit * reps, source
+
+
+def best_of(fn: object, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def import_time_ms() -> float:
+    code = "import time; t = time.perf_counter(); import vngovdirectives; print(time.perf_counter() - t)"
+    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(5)]
+    return min(runs) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=1.0, help="size of the text in MB (default 1)")
+    parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    args = parser.parse_args()
+
+    from vngovdirectives import find_all
+
+    text, source = realistic_text(args.mb)
+    size_mb = len(text.encode("utf-8")) / 1_000_000
+    print(f"text: {size_mb:.2f} MB from {source}")
+
+    find_all(text[:5000])  # warm caches and lazy imports
+    t_find = best_of(lambda: find_all(text))
+    n_found = len(find_all(text))
+    pattern = re.compile(r"\d+/[\w-]+")
+    t_re = best_of(lambda: sum(1 for _ in pattern.finditer(text)))
+    print(f"find_all:          {size_mb / t_find:8.1f} MB/s  ({n_found} matches)")
+    print(f"bare re.finditer:  {size_mb / t_re:8.1f} MB/s  (find_all is {t_find / t_re:.1f}x slower)")
+    if not args.no_dateparser:
+        try:
+            from dateparser.search import search_dates
+        except ImportError:
+            print("dateparser:        not installed (pip install dateparser)")
+        else:
+            sample = text[:50_000]
+            search_dates(sample[:2000], languages=["vi"])
+            start = time.perf_counter()
+            search_dates(sample, languages=["vi"])
+            t_dp = (time.perf_counter() - start) * len(text) / len(sample)
+            print(f"dateparser:        {size_mb / t_dp:8.3f} MB/s  (find_all is {t_dp / t_find:.0f}x faster)")
+    print(f"import vngovdirectives: {import_time_ms():.1f} ms")
+
+    worst = 0.0
+    for unit in ("1/" * 5000, "ngày " * 5000, "giai đoạn 2016 -" * 2000, "Quyết định số " * 2000, "12/QĐ-" * 3000):
+        ratio = best_of(lambda u=unit: find_all(u * 2)) / best_of(lambda u=unit: find_all(u))
+        worst = max(worst, ratio)
+    print(f"adversarial inputs: doubling the input multiplies the time by at most {worst:.2f}")
+
+
+if __name__ == "__main__":
+    main()

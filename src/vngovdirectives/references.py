@@ -1,0 +1,584 @@
+"""Document references in running text: "Công văn số 39/CV-BCĐ ngày 29/3/2019 của Ban Chỉ đạo …".
+
+This module owns the :class:`DocumentReference` model and the scanner that finds references in a
+normalised text (see :mod:`vngovdirectives.text`). The public entry points are the finders in
+:mod:`vngovdirectives.finders`; :func:`parse_reference` reads a text that is one reference.
+
+>>> ref = parse_reference("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc phê duyệt")
+>>> str(ref.number), ref.type_name, ref.issued_on.iso(), ref.issuer
+('607/QĐ-UBND', 'Quyết định', '2019-03-29', 'UBND tỉnh')
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from vngovdirectives.codes import DocumentType, canonical_code
+from vngovdirectives.dates import VnDate
+from vngovdirectives.docnumbers import DocumentNumber, parse_number
+from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+__all__ = ["DocumentReference", "parse_reference"]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class DocumentReference:
+    """A mention of a document in a text.
+
+    Attributes:
+        number: the document number; None for a short reference ("Chỉ thị 16").
+        serial: the serial as written in a short reference ("16", "30a"); for a full reference,
+            the serial of ``number``.
+        type_name: the document type as the text names it ("Công văn", "Văn bản", "Báo cáo thẩm
+            định"), or as the type code implies when the text names none; None if neither says.
+        issued_on: the issue date attached to this mention ("… ngày 29/3/2019"), if any.
+        issuer: the issuing body named after "của", as written, if any.
+        header: True for the number line of a document's own header ("Số: 07/KH-UBND").
+    """
+
+    number: DocumentNumber | None = None
+    serial: str
+    type_name: str | None = None
+    issued_on: VnDate | None = None
+    issuer: str | None = None
+    header: bool = False
+
+    @property
+    def short(self) -> bool:
+        """True for a reference without a symbol ("Nghị quyết 30a", "Quyết định số 1342")."""
+        return self.number is None
+
+    @property
+    def doc_type(self) -> DocumentType | None:
+        """The document type, from the type the text names or else from the number's type code."""
+        if self.type_name is not None:
+            named = DocumentType.from_label(self.type_name)
+            if named is not None:
+                return named
+        return self.number.doc_type if self.number is not None else None
+
+    def __str__(self) -> str:
+        head = f"{self.type_name} số " if self.type_name else "số "
+        body = str(self.number) if self.number is not None else self.serial
+        date = f" {self.issued_on}" if self.issued_on is not None else ""
+        issuer = f" của {self.issuer}" if self.issuer else ""
+        return f"{head}{body}{date}{issuer}"
+
+
+# ----------------------------------------------------------------------------------------------
+# Vocabulary
+
+#: Type names that introduce a reference, besides the labels of DocumentType. Longest first
+#: matters only for readability: the pattern below is anchored on both sides.
+_EXTRA_TYPE_NAMES: Final = (
+    "Văn bản",
+    "Báo cáo thẩm định",
+    "Báo cáo kết quả thẩm định",
+    "Thông tri",
+    "Hiến pháp",
+    "Bộ luật",
+    "Sắc lệnh",
+    "Điều lệ",
+    "Quy hoạch",
+    "Lời kêu gọi",
+)
+#: Abbreviations that stand for a type name before "số" ("QĐ số 2447/QĐ-UBND").
+_TYPE_ABBREVIATIONS: Final = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CV": "Công văn", "NĐ": "Nghị định"}
+#: Words that may stand between a type name and "số" ("Công văn khẩn số", "Thông tư liên tịch số").
+_TYPE_MODIFIERS: Final = r"(?:hỏa tốc|hoả tốc|khẩn|thượng khẩn|mật|liên tịch|liên ngành)"
+
+
+def _type_names() -> list[str]:
+    names = {m.label for m in DocumentType} | set(_EXTRA_TYPE_NAMES)
+    names.discard("Bản sao")  # Party copies carry "BS" but "bản sao" in running text is no reference
+    return sorted(names, key=len, reverse=True)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
+
+
+_TYPE_WORD: Final = _alternation(_type_names())
+_ABBREV_WORD: Final = _alternation(list(_TYPE_ABBREVIATIONS))
+
+# ----------------------------------------------------------------------------------------------
+# Patterns (compiled once; every repetition is bounded or delimited, so matching is linear)
+
+_WS = r"[ \t\r\n]{0,3}"  # white space, line breaks included, around separators
+_CODE = r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9&]{0,14}(?![^\W_])"
+_SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[A-ZĐ]))"
+#: A document-number candidate: serial, optional year, codes. Checked by parse_number afterwards.
+_NUMBER_RE: Final = re.compile(
+    r"(?P<serial>[0-9]{1,6}[a-z]?)"
+    rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐ]{{1,5}}/))(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
+)
+#: Characters that may not stand right before a serial (it would be part of a longer token).
+_NOT_BEFORE_SERIAL: Final = frozenset("/.-–_&") | frozenset("0123456789")
+
+
+def _reversed_words(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s{1,3}") for w in words)
+
+
+# What stands before a number is read on the reversed text before it, with a pattern anchored at
+# its start: one attempt per candidate instead of a search through the whole window.
+_REV_TYPES: Final = _reversed_words([*_type_names(), *_TYPE_ABBREVIATIONS])
+_REV_MODS: Final = _reversed_words(["hỏa tốc", "hoả tốc", "thượng khẩn", "khẩn", "mật"])
+_LEAD_REV: Final = re.compile(
+    r"[ \t\r\n]{0,3}(?:\|[ \t]{0,3})?:?[ \t\r\n]{0,3}"
+    r"(?:"
+    r"(?P<so>(?:uệih[ \t]{1,3})?ốs)(?:[ \t\r\n]{0,3}ốs)?"
+    rf"(?:[ \t\r\n]{{1,3}}(?:(?:{_REV_MODS})[ \t\r\n]{{1,3}})?(?P<type>{_REV_TYPES})(?![^\W\d_])"
+    # "Quyết định của Bộ Chính trị số 31-QĐ/TW": the issuer placed between the type and "số"
+    r"|[ \t\r\n]{1,3}[^,.;:\n()]{1,60}?[ \t\r\n]{1,3}aủc[ \t\r\n]{1,3}"
+    rf"(?:(?:{_REV_MODS})[ \t\r\n]{{1,3}})?(?P<type3>{_REV_TYPES})(?![^\W\d_]))?"
+    rf"|(?:(?:{_REV_MODS})[ \t\r\n]{{1,3}})?(?P<type2>{_REV_TYPES})(?![^\W\d_])"
+    r")?",
+    re.IGNORECASE,
+)
+
+
+#: Words before "số" that number something other than a document ("Mẫu số 01/BC-UBND").
+_NOT_A_DOCUMENT_BEFORE: Final = re.compile(
+    r"(?<![^\W\d_])(?:[Mm]ẫu|[Bb]iểu(?:\s{1,3}mẫu)?|[Pp]hụ\s{1,3}(?:lục|biểu)|[Bb]ảng|[Hh]ình|[Mm]ã|[Tt]ài\s{1,3}khoản"
+    r"|[Tt]ờ\s{1,3}khai|[Pp]hòng|[Hh]ộp\s{1,3}thư|[Cc]ông\s{1,3}trình|[Gg]ói\s{1,3}thầu)\s{1,3}$"
+)
+
+
+@attrs.frozen(slots=True)
+class _Lead:
+    """What introduces a number: where the introduction starts, the type name, and its kind."""
+
+    start: int
+    type_name: str | None
+    introduced: bool
+    header: bool
+    blocked: bool = False  # "Mẫu số …": a number, but not of a document
+
+
+def _lead(text: str, serial_start: int) -> _Lead:
+    lo = max(0, serial_start - _BACK_WINDOW)
+    rev = text[lo:serial_start][::-1]
+    m = _LEAD_REV.match(rev)
+    if m is None or m.end() == 0 or not (m.group("so") or m.group("type2")):
+        law = _law_before(text, lo, serial_start)
+        if law is not None:
+            return law
+        return _Lead(serial_start, None, False, False)
+    raw_type = m.group("type") or m.group("type2") or m.group("type3")
+    type_name = _normal_type_name(raw_type[::-1]) if raw_type else None
+    if type_name is not None:
+        return _Lead(serial_start - m.end(), type_name, True, False)
+    so_start = serial_start - m.end("so")
+    if _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start):
+        return _Lead(serial_start, None, False, False, blocked=True)
+    line_start = text.rfind("\n", 0, so_start) + 1
+    before = text[line_start:so_start].strip(" \t")
+    header = before in ("", "|") or before.endswith("|") or "hiệu" in m.group("so").casefold()
+    if not header:
+        law = _law_before(text, lo, serial_start)
+        if law is not None:
+            return law
+    return _Lead(so_start, None, True, header)
+
+
+def _law_before(text: str, lo: int, serial_start: int) -> _Lead | None:
+    back = text[lo:serial_start]
+    if "uật" not in back and "háp lệnh" not in back:
+        return None
+    m = _LAW_BEFORE.search(back)
+    if m is None:
+        return None
+    return _Lead(lo + m.start("type"), _normal_type_name(m.group("type")), True, False)
+
+
+#: "Luật Thực hành tiết kiệm, chống lãng phí số 44/2013/QH13": a law's name between "Luật" and "số".
+_LAW_BEFORE: Final = re.compile(
+    r"(?<![^\W\d_])(?P<type>Luật|Bộ luật|Pháp lệnh)\s[^.;:()]{1,80}?\s[Ss]ố\s{0,3}:?\s{0,3}$"
+)
+#: A news sentence that opens with the issue date: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …".
+_DATED_SENTENCE: Final = re.compile(
+    r"(?:^|\n|[.!?]\s)\s{0,3}(?:Vào\s{1,3})?[Nn]gày\s{1,3}(?P<date>[0-9]{1,2}(?P<s>[/.-])[0-9]{1,2}(?P=s)[0-9]{4}"
+    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}[0-9]{4})\s{0,3},(?P<mid>[^.\n]{0,220})$"
+)
+_ISSUING_VERB: Final = re.compile(r"\b(?:ban hành|đã ký|ký|đã có|có|ra|gửi|phát hành|công bố|ban hành)\b")
+#: Serials listed before a shared symbol: "các Công văn số 2522, 2523/UBND - VX".
+_LISTED_SERIAL_BEFORE: Final = re.compile(r"(?<![\w/.])(?P<serial>[0-9]{1,6}[a-z]?)\s{0,2}(?:,|và|;)\s{0,3}$")
+#: After a number: an issue date ("ngày …") or year ("năm 2020"), possibly after a comma.
+_AFTER_GAP: Final = re.compile(r"[ \t]{0,3}\n?[ \t]{0,3},?[ \t\n]{0,3}(?:\(\s{0,2})?")
+_DATE_LEAD: Final = re.compile(r"(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy)\s{0,3}", re.IGNORECASE)
+_YEAR_AFTER: Final = re.compile(r"năm\s{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9/])")
+_OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
+#: Where an issuer named after "của" ends.
+_ISSUER_END: Final = re.compile(
+    r"[.;:()\[\]\"“”\n]|,\s|\s(?:về|V/v|v/v|phê duyệt|ban hành|hướng dẫn|quy định|quyết định|triển khai|thực hiện"
+    r"|tại|đã|đến|yêu cầu|đề nghị|giao|trong|và|với|nhằm|theo|thì|nay|sau|cho|trước|ngày|năm|số|"
+    r"V/V|chỉ đạo|kèm theo|như|của|bổ sung|sửa đổi|tổ chức|tiếp tục)\s"
+)
+#: Short references: a type name and a bare serial, no symbol ("Chỉ thị 16", "Nghị quyết số 30a").
+_SHORT_RE: Final = re.compile(
+    r"(?P<type>Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kế hoạch|Đề án|Kết luận|Công văn"
+    r"|Chương trình|Thông báo|Hướng dẫn|Quy định|Công điện|Luật)"
+    r"(?P<so>\s{1,3}số)?\s{1,3}(?P<serial>[0-9]{1,5}[a-z]?)(?![\w/\-.,]\s?[0-9A-ZĐa-zđ]|[\w/%]|\s{0,2}[/\-]\s{0,2}[0-9A-ZĐ])"
+)
+#: What must not follow a short reference's serial (a quantity, not a document).
+_SHORT_NOT_AFTER: Final = re.compile(
+    r"\s{1,3}(?:năm(?!\s{1,3}(?:19|20)[0-9]{2})|tháng|ngày(?!\s{1,3}[0-9])|tuần|giờ|phút"
+    r"|người|hộ|xã|huyện|tỉnh"
+    r"|lần|đơn vị|điểm|%|ha\b|km|tỷ|triệu|nội dung|nhiệm vụ|mục tiêu|chỉ tiêu|tiêu chí|giải pháp"
+    r"|văn bản|lĩnh vực|dự án)",
+)
+#: Spans that are URLs or file paths: numbers inside them are not references.
+_URL_RE: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}", re.I)
+#: The date of a document's date line, "Lạng Sơn, ngày 13 tháng 01 năm 2020" (the place is checked apart).
+_DATE_LINE: Final = re.compile(
+    r"ngày\s{1,3}(?P<d>[0-9]{1,2})\s{1,3}tháng\s{1,3}(?P<m>[0-9]{1,2})\s{1,3}năm\s{1,3}(?P<y>[0-9]{4})"
+)
+_PLACE_BEFORE: Final = re.compile(r"[^\W\d_][^\n,.;:]{0,40},\s{0,3}$")
+#: "Ngày ban hành: 05/03/2020" in the metadata tables of legal-document sites.
+_ISSUED_LABEL: Final = re.compile(
+    r"Ngày\s{1,3}(?:ban|phát)\s{1,3}hành\s{0,3}:?\s{0,3}\|?\s{0,3}(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"
+)
+#: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
+_TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
+
+_BACK_WINDOW: Final = 110
+_HEADER_WINDOW: Final = 700
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class RefHit:
+    """A reference found in a normalised text: its whole span and the span of its number."""
+
+    start: int
+    end: int
+    value: DocumentReference
+    number_start: int
+    number_end: int
+
+
+@attrs.frozen(slots=True)
+class _Context:
+    """What the reference scanner needs from the rest of the finders."""
+
+    text: str
+    #: date lookup: given a position, the (end, value) of a date that starts there, or None
+    date_at: Callable[[int], tuple[int, VnDate] | None]
+    url_spans: tuple[tuple[int, int], ...]
+
+
+def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if "://" not in text and "www." not in text and "WWW." not in text:
+        return ()
+    return tuple(m.span() for m in _URL_RE.finditer(text))
+
+
+def _in_spans(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+@functools.lru_cache(maxsize=512)
+def _normal_type_name(raw: str) -> str:
+    """The canonical spelling of a type name as written ("công  điện" → "Công điện", "QĐ" → "Quyết định")."""
+    folded = " ".join(raw.split())
+    if folded.upper() in _TYPE_ABBREVIATIONS and folded.isupper():
+        return _TYPE_ABBREVIATIONS[folded.upper()]
+    known = DocumentType.from_label(folded)
+    if known is not None:
+        return known.label
+    for name in _EXTRA_TYPE_NAMES:
+        if name.casefold() == folded.casefold():
+            return name
+    return folded[:1].upper() + folded[1:]
+
+
+def _symbol_ok(serial_sep: str, symbol_text: str, introduced: bool) -> bool:
+    """Whether the symbol of a candidate looks like a real one in running text."""
+    letters = [c for c in symbol_text if c.isalpha()]
+    if not letters:
+        return False
+    if serial_sep == " " and not introduced:
+        return False  # "84 QĐ/TWĐTN" only after "số"
+    if any(c.isupper() for c in letters):
+        return True
+    # An all-lower-case symbol ("06-ct/tw") counts only after "số" or a type name, with a known first code.
+    first = re.split(r"[/\-.\s]+", symbol_text.strip(" /-."))
+    first_code = next((p for p in first if p and not p.isdigit()), "")
+    return introduced and canonical_code(first_code) is not None
+
+
+def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    m = _OF_AFTER.match(text, pos)
+    if m is None:
+        return None, pos
+    start = m.end()
+    window = text[start : start + 160]
+    end_m = _ISSUER_END.search(window)
+    raw = window[: end_m.start()] if end_m else window
+    words = raw.split()
+    if not words or not words[0][:1].isupper():
+        return None, pos
+    issuer = " ".join(words[:14])
+    return issuer, start + len(raw.rstrip())
+
+
+def _date_after(ctx: _Context, pos: int) -> tuple[VnDate | None, int]:
+    """An issue date right after a number: "ngày 29/3/2019", ", ngày 15-5-2016", "năm 2020"."""
+    text = ctx.text
+    gap = _AFTER_GAP.match(text, pos)
+    p = gap.end() if gap else pos
+    lead = _DATE_LEAD.match(text, p)
+    if lead is not None:
+        for start in (p, lead.end()):
+            found = ctx.date_at(start)
+            if found is not None and found[1].day is not None:
+                return found[1], found[0]
+        return None, pos
+    m = _YEAR_AFTER.match(text, p)
+    if m is not None:
+        return VnDate(year=int(m.group("y"))), m.end()
+    return None, pos
+
+
+def _header_date(text: str, pos: int) -> VnDate | None:
+    """The date of the document whose header holds the number at ``pos``."""
+    lo, hi = max(0, pos - 300), min(len(text), pos + _HEADER_WINDOW)
+    best: tuple[int, VnDate] | None = None
+    for rx in (_DATE_LINE, _ISSUED_LABEL):
+        for m in rx.finditer(text, lo, hi):
+            if rx is _DATE_LINE and not _PLACE_BEFORE.search(text, max(0, m.start() - 48), m.start()):
+                continue
+            try:
+                value = VnDate(year=int(m.group("y")), month=int(m.group("m")), day=int(m.group("d")))
+            except ValueError:
+                continue
+            dist = abs(m.start() - pos)
+            if best is None or dist < best[0]:
+                best = (dist, value)
+    return best[1] if best else None
+
+
+def _header_type(text: str, pos: int) -> str | None:
+    """The type named by the title line below a header number ("QUYẾT ĐỊNH")."""
+    for m in _TITLE_LINE.finditer(text, pos, min(len(text), pos + _HEADER_WINDOW)):
+        named = DocumentType.from_label(m.group("t"))
+        if named is not None:
+            return named.label
+    return None
+
+
+def scan_references(ctx: _Context) -> list[RefHit]:
+    """Every full and short reference in ``ctx.text``, sorted, without overlaps."""
+    text = ctx.text
+    url_starts = [s for s, _ in ctx.url_spans]
+    hits: list[RefHit] = []
+    for m in _NUMBER_RE.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in _NOT_BEFORE_SERIAL:
+            continue
+        if start and text[start - 1].isalpha() and not text.endswith(("số", "Số", "SỐ"), 0, start):
+            continue
+        if ctx.url_spans and _in_spans(start, ctx.url_spans, url_starts):
+            continue
+        hit = _full_reference(ctx, m)
+        if hit is not None:
+            hits.extend(hit)
+    hits = _inherit_types(text, hits)
+    taken = [(h.start, h.end) for h in hits]
+    taken.sort()
+    for m in _SHORT_RE.finditer(text):
+        if m.start() and text[m.start() - 1].isalpha():
+            continue
+        if _SHORT_NOT_AFTER.match(text, m.end()):
+            continue
+        serial = m.group("serial")
+        if m.group("so") is None and len(serial) == 4 and serial.isdigit() and 1945 <= int(serial) <= 2100:
+            continue  # "Kế hoạch 2021" names a year, not a document
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        issued_on, end = _date_after(ctx, m.end())
+        issuer, end2 = _issuer_after(text, end)
+        ref = DocumentReference(
+            serial=serial, type_name=_normal_type_name(m.group("type")), issued_on=issued_on, issuer=issuer
+        )
+        hits.append(
+            RefHit(
+                start=m.start(),
+                end=max(end, end2),
+                value=ref,
+                number_start=m.start("serial"),
+                number_end=m.end("serial"),
+            )
+        )
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return _drop_overlaps(hits)
+
+
+_LIST_CONNECTOR: Final = re.compile(r"\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}")
+
+
+def _inherit_types(text: str, hits: list[RefHit]) -> list[RefHit]:
+    """A number listed after a typed one takes its type: "Luật … số 01/2002/QH11 …; số 83/2015/QH13"."""
+    out: list[RefHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and hit.value.type_name is None
+            and prev.value.type_name is not None
+            and prev.end <= hit.start
+            and _LIST_CONNECTOR.fullmatch(text, prev.end, hit.start)
+        ):
+            out.append(attrs.evolve(hit, value=attrs.evolve(hit.value, type_name=prev.value.type_name)))
+        else:
+            out.append(hit)
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (start, start))
+    return any(s < end and start < e for s, e in spans[max(0, i - 2) : i + 2])
+
+
+def _drop_overlaps(hits: list[RefHit]) -> list[RefHit]:
+    out: list[RefHit] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+        elif out and out[-1].value.short and not h.value.short:
+            out[-1] = h
+            last_end = h.end
+    return out
+
+
+def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
+    text = ctx.text
+    serial_start = m.start("serial")
+    lead = _lead(text, serial_start)
+    if lead.blocked:
+        return None
+    sym = m.group("sym")
+    if not _symbol_ok(sym[:1], sym, lead.introduced):
+        return None
+    try:
+        number = parse_number(m.group())
+    except DocumentNumberError:
+        return None
+    start = lead.start
+    if lead.header:
+        ref = DocumentReference(
+            number=number,
+            serial=number.serial,
+            type_name=_type_of(number) or _header_type(text, m.end()),
+            issued_on=_header_date(text, serial_start),
+            header=True,
+        )
+        return [RefHit(start=start, end=m.end(), value=ref, number_start=serial_start, number_end=m.end())]
+    type_name = lead.type_name or _type_of(number)
+    issued_on, end = _date_after(ctx, m.end())
+    if issued_on is None:
+        issued_on = _dated_sentence(text, start)
+    issuer, end2 = _issuer_after(text, end)
+    ref = DocumentReference(
+        number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
+    )
+    out = [RefHit(start=start, end=max(end, end2), value=ref, number_start=serial_start, number_end=m.end())]
+    out[0:0] = _listed_before(text, serial_start, number, type_name)
+    return out
+
+
+def _dated_sentence(text: str, start: int) -> VnDate | None:
+    """The date opening the sentence that cites a document: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …"."""
+    from vngovdirectives.dates import parse_date
+
+    lo = max(0, start - 300)
+    cut = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start), text.rfind("? ", lo, start))
+    sentence_start = cut + 1 if cut >= 0 else lo
+    head = text[sentence_start : sentence_start + 16].lstrip(" \t.?!")
+    if not head.startswith(("Ngày", "ngày", "Vào ngày", "vào ngày")):
+        return None
+    back = text[max(0, sentence_start - 2) : start]
+    m = _DATED_SENTENCE.search(back)
+    if m is None or not _ISSUING_VERB.search(m.group("mid")) or _NUMBER_RE.search(m.group("mid")):
+        return None
+    try:
+        return parse_date(m.group("date"))
+    except ValueError:
+        return None
+
+
+def _skip_space(text: str, start: int, limit: int) -> int:
+    while start < limit and text[start].isspace():
+        start += 1
+    return start
+
+
+def _type_of(number: DocumentNumber) -> str | None:
+    doc_type = number.doc_type
+    return doc_type.label if doc_type is not None else None
+
+
+def _listed_before(text: str, serial_start: int, number: DocumentNumber, type_name: str | None) -> list[RefHit]:
+    """References sharing the symbol of ``number``: "số 2522, 2523/UBND-VX" gives 2522/UBND-VX too."""
+    out: list[RefHit] = []
+    pos = serial_start
+    for _ in range(20):
+        back = text[max(0, pos - 16) : pos]
+        m = _LISTED_SERIAL_BEFORE.search(back)
+        if m is None:
+            break
+        s = pos - len(back) + m.start("serial")
+        serial = m.group("serial")
+        try:
+            sibling = attrs.evolve(number, serial=serial.lstrip("0") or "0")
+        except (DocumentNumberError, ValueError):
+            break
+        ref = DocumentReference(number=sibling, serial=sibling.serial, type_name=type_name)
+        out.append(RefHit(start=s, end=s + len(serial), value=ref, number_start=s, number_end=s + len(serial)))
+        pos = s
+    if not out:
+        return []
+    # Only a list that follows "số" or a type name is a list of documents.
+    if not _lead(text, pos).introduced:
+        return []
+    out.reverse()
+    return out
+
+
+def iter_reference_hits(text: str, date_at: Callable[[int], tuple[int, VnDate] | None]) -> Iterator[RefHit]:
+    """Scan a normalised text for references (used by the finders)."""
+    yield from scan_references(_Context(text, date_at, _url_spans(text)))
+
+
+def parse_reference(text: str, /) -> DocumentReference:
+    """Read a text that is exactly one document reference.
+
+    Raises:
+        DocumentReferenceError: the text holds no reference, or more than one, or text outside it.
+    """
+    from vngovdirectives.finders import find_references
+
+    if not isinstance(text, str):
+        raise DocumentReferenceError(f"expected a str, got {type(text).__name__}", repr(text), 0, "")
+    matches = list(find_references(text))
+    if not matches:
+        raise DocumentReferenceError("no document reference found", text, 0, text[:20])
+    first = matches[0]
+    if len(matches) > 1:
+        second = matches[1]
+        raise DocumentReferenceError("more than one document reference", text, second.start, second.text)
+    lead = text[: first.start].strip()
+    if lead:
+        raise DocumentReferenceError("text before the reference", text, 0, lead)
+    return first.value

@@ -1,0 +1,163 @@
+"""Finding document references in running text: forms, issue dates, issuers, lists, look-alikes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from vngovdirectives import DocumentReferenceError
+from vngovdirectives.finders import MatchKind, find_numbers, find_references, resolve_references
+from vngovdirectives.references import parse_reference
+
+
+def refs(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(number, type, issued_on, issuer) of every reference found."""
+    out = []
+    for m in find_references(text):
+        v = m.value
+        number = str(v.number) if v.number is not None else v.serial
+        out.append((number, v.type_name, v.issued_on.iso() if v.issued_on else None, v.issuer))
+    return out
+
+
+def test_canonical_citation_with_date_and_issuer() -> None:
+    text = (
+        "Căn cứ Quyết định số 1290/QĐ-TTg ngày 14 tháng 10 năm 2022 của Thủ tướng Chính phủ phê duyệt "
+        "Đề án chuyển đổi số;"
+    )
+    assert refs(text) == [("1290/QĐ-TTg", "Quyết định", "2022-10-14", "Thủ tướng Chính phủ")]
+    (m,) = find_references(text)
+    assert text[m.start : m.end] == m.text
+    assert m.text.startswith("Quyết định số 1290/QĐ-TTg ngày 14 tháng 10 năm 2022 của Thủ tướng Chính phủ")
+    assert m.kind is MatchKind.REFERENCE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("theo Thông tư 12/2021/TT-BNV ngày 3/9/2021 hướng dẫn", ("12/2021/TT-BNV", "Thông tư", "2021-09-03")),
+        ("tại Công văn khẩn số 812 /UBND-VX ngày 02/4/2020", ("812/UBND-VX", "Công văn", "2020-04-02")),
+        ("Chỉ thị số 07-CT/TU, ngày 15-5-2021 của Ban Thường vụ", ("07-CT/TU", "Chỉ thị", "2021-05-15")),
+        ("Kết luận số 21 - KL/TW ngày 25/10/2021", ("21-KL/TW", "Kết luận", "2021-10-25")),
+        ("văn bản số 2215/SYT-NV ngày 5/8/2022 của Sở Y tế", ("2215/SYT-NV", "Văn bản", "2022-08-05")),
+        ("Nghị quyết số\n18/2022/NQ-HĐND ngày 09 tháng\n12 năm 2022", ("18/2022/NQ-HĐND", "Nghị quyết", "2022-12-09")),
+        ("Kế hoạch 41/KH-UBND năm 2023 của UBND huyện", ("41/KH-UBND", "Kế hoạch", "2023")),
+        ("Báo cáo thẩm định số 27/BCTĐ-STP ngày 8/6/2022", ("27/BCTĐ-STP", "Báo cáo thẩm định", "2022-06-08")),
+        ("QĐ số 317/QĐ-UBND ngày 11/3/2023", ("317/QĐ-UBND", "Quyết định", "2023-03-11")),
+        (
+            "Thông tư liên tịch số 21/2013/TTLT-BYT-BNV ngày 8/8/2013",
+            ("21/2013/TTLT-BYT-BNV", "Thông tư liên tịch", "2013-08-08"),
+        ),
+        ("Luật Phòng, chống ma túy số 73/2021/QH14 ngày 30/3/2021", ("73/2021/QH14", "Luật", "2021-03-30")),
+        ("Quyết định của Ban Bí thư số45-QĐ/TW ngày 01-11-2021", ("45-QĐ/TW", "Quyết định", "2021-11-01")),
+    ],
+)
+def test_reference_forms(text: str, expected: tuple[str, str, str]) -> None:
+    (found,) = refs(text)
+    assert found[:3] == expected
+
+
+def test_messy_numbers_are_repaired_in_text() -> None:
+    text = "Căn cứ Nghị định số 45/2020/NĐCP ngày 8/4/2020; Quyết định số 2104/QĐUBND ngày 01/10/2021."
+    assert [r[0] for r in refs(text)] == ["45/2020/NĐ-CP", "2104/QĐ-UBND"]
+
+
+def test_lower_case_symbol_needs_an_introduction() -> None:
+    assert [r[0] for r in refs("thực hiện chỉ thị số 05-ct/tw của bộ chính trị")] == ["05-CT/TW"]
+    assert refs("năng suất đạt 12/tt trong vụ") == []
+
+
+def test_header_number_takes_the_document_date_and_title() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n-------\nSố: 118/KH-UBND\nHà Giang, ngày 05 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\nTriển khai công tác phòng, chống thiên tai năm 2024\n"
+    )
+    (m,) = find_references(text)
+    assert m.text == "Số: 118/KH-UBND"
+    assert m.value.header
+    assert m.value.issued_on is not None
+    assert m.value.issued_on.iso() == "2024-02-05"
+    assert m.value.type_name == "Kế hoạch"
+
+
+def test_dated_news_sentence_gives_the_issue_date() -> None:
+    text = "Ngày 14/7/2023, UBND tỉnh đã ban hành Công văn số 2310/UBND-KT về việc chống hạn."
+    assert refs(text) == [("2310/UBND-KT", "Công văn", "2023-07-14", None)]
+    other = "Ngày 14/7/2023, đoàn công tác làm việc. Sau đó UBND tỉnh ban hành Công văn số 2310/UBND-KT."
+    assert refs(other)[0][2] is None
+
+
+def test_list_sharing_one_symbol() -> None:
+    text = "triển khai các Công văn số 1406, 1407 và 1410/UBND - NC ngày 20/5/2022"
+    assert [r[0] for r in refs(text)] == ["1406/UBND-NC", "1407/UBND-NC", "1410/UBND-NC"]
+
+
+def test_short_references_and_resolution() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008 của Chính phủ (Nghị quyết 30a), "
+        "các huyện nghèo được hỗ trợ. Kết quả triển khai Nghị quyết 30a và Chỉ thị 16 được báo cáo."
+    )
+    found = refs(text)
+    assert [f[0] for f in found] == ["30a/2008/NQ-CP", "30a", "30a", "16"]
+    resolutions = resolve_references(find_references(text))
+    assert [(r.match.text, r.antecedent is not None) for r in resolutions] == [
+        ("Nghị quyết 30a", True),
+        ("Nghị quyết 30a", True),
+        ("Chỉ thị 16", False),
+    ]
+    antecedent = resolutions[0].antecedent
+    assert antecedent is not None
+    assert str(antecedent.value.number) == "30a/2008/NQ-CP"
+
+
+def test_short_reference_is_not_a_quantity_or_a_year() -> None:
+    assert refs("Quyết định 5 năm một lần; Kế hoạch 2024 của huyện; Chỉ thị 3 nhiệm vụ") == []
+    assert [r[0] for r in refs("Quyết định số 1342 ngày 5/6/2021")] == ["1342"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngày 15/3/2024 và tháng 3/2024",
+        "đạt 1/2 kế hoạch, tăng 3/4 so với cùng kỳ",
+        "xem https://vanban.chinhphu.vn/van-ban/12/QD-TTg/2020 để biết thêm",
+        "gọi 0912.345.678 hoặc 024-3825-1234",
+        "theo TCVN 5574:2018 và ISO 9001:2015",
+        "lựa chọn từ 1 - 2 thôn tiêu biểu, mỗi 5 năm một lần, tại 02 xã",
+        "COVID-19/SARS-CoV-2 lây lan; biển số 29A-123.45",
+        "năm 2019 - UBND tỉnh chỉ đạo",
+        "báo cáo theo Mẫu số 01/BC-UBND và Biểu số 02/TH-SNV kèm theo",
+    ],
+)
+def test_look_alikes_are_not_references(text: str) -> None:
+    assert refs(text) == []
+
+
+def test_spans_index_the_callers_nfd_string() -> None:
+    text = unicodedata.normalize("NFD", "Theo Quyết định số 52/QĐ-UBND ngày 10/01/2024 của UBND huyện.")
+    (m,) = find_references(text)
+    assert text[m.start : m.end] == m.text
+    assert unicodedata.normalize("NFC", m.text).startswith("Quyết định số 52/QĐ-UBND")
+    (n,) = find_numbers(text)
+    assert unicodedata.normalize("NFC", n.text) == "52/QĐ-UBND"
+    assert str(n.value) == "52/QĐ-UBND"
+
+
+def test_parse_reference() -> None:
+    ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
+    assert str(ref.number) == "15-CT/TW"
+    assert ref.issuer == "Ban Bí thư"
+    assert str(ref) == "Chỉ thị số 15-CT/TW ngày 10 tháng 8 năm 2022 của Ban Bí thư"
+    with pytest.raises(DocumentReferenceError, match="no document reference"):
+        parse_reference("không có văn bản nào")
+    with pytest.raises(DocumentReferenceError, match="more than one"):
+        parse_reference("Quyết định số 1/QĐ-UBND và Quyết định số 2/QĐ-UBND")
+
+
+def test_a_listed_number_takes_the_type_before_it() -> None:
+    text = "Căn cứ Luật Ngân sách nhà nước số 01/2002/QH11 ngày 16/12/2002; số 83/2015/QH13 ngày 25/6/2015;"
+    assert refs(text) == [
+        ("01/2002/QH11", "Luật", "2002-12-16", None),
+        ("83/2015/QH13", "Luật", "2015-06-25", None),
+    ]
