@@ -763,10 +763,14 @@ def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) 
     v = hit.value
     try:
         if isinstance(v, VnDate | Period):
-            return attrs.evolve(hit, value=complete(v, context, deadline=deadline))
-        return attrs.evolve(hit, value=complete_deadline(v, context))
+            done: HitValue = complete(v, context, deadline=deadline)
+        else:
+            done = complete_deadline(v, context)
     except (DateError, ValueError):
         return hit
+    if done is v:
+        return hit
+    return Hit(start=hit.start, end=hit.end, kind=hit.kind, value=done, time=hit.time, parts=hit.parts)
 
 
 # --------------------------------------------------------------------------- context date

@@ -66,16 +66,14 @@ class Precision(enum.Enum):
 # --------------------------------------------------------------------------- validation helpers
 
 
-def _opt_range(lo: int, hi: int) -> attrs._ValidatorType[int | None]:
-    def check(_inst: object, attr: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is not None and not lo <= value <= hi:
-            raise ValueError(f"{attr.name} must be in {lo}..{hi}, got {value}")
-
-    return check
+_DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _max_day(year: int | None, month: int) -> int:
-    return calendar.monthrange(2000 if year is None else year, month)[1]
+    """Days in ``month`` of ``year`` (29 for a year-less February)."""
+    if month == 2 and (year is None or calendar.isleap(year)):
+        return 29
+    return _DAYS_IN_MONTH[month]
 
 
 def _cycle_name(index: int) -> str:
@@ -151,16 +149,28 @@ class VnDate:
     datetime.date(2024, 2, 14)
     """
 
-    year: int | None = attrs.field(default=None, validator=_opt_range(1, 9999))
-    month: int | None = attrs.field(default=None, validator=_opt_range(1, 12))
-    day: int | None = attrs.field(default=None, validator=_opt_range(1, 31))
-    quarter: int | None = attrs.field(default=None, validator=_opt_range(1, 4))
-    half: int | None = attrs.field(default=None, validator=_opt_range(1, 2))
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
     lunar: bool = False
     leap: bool = False
-    cycle: int | None = attrs.field(default=None, validator=_opt_range(0, 59))
+    cycle: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        # One pass over the ranges instead of a validator per field: dates are made by the
+        # thousand on the finders' hot path.
+        for name, value, lo, hi in (
+            ("year", self.year, 1, 9999),
+            ("month", self.month, 1, 12),
+            ("day", self.day, 1, 31),
+            ("quarter", self.quarter, 1, 4),
+            ("half", self.half, 1, 2),
+            ("cycle", self.cycle, 0, 59),
+        ):
+            if value is not None and not lo <= value <= hi:
+                raise ValueError(f"{name} must be in {lo}..{hi}, got {value}")
         shape = (self.month is not None, self.day is not None, self.quarter is not None, self.half is not None)
         if shape not in {
             (True, True, False, False),
@@ -300,7 +310,15 @@ class VnDate:
 
     def with_year(self, year: int) -> VnDate:
         """The same value in ``year`` (raises ValueError when that day does not exist)."""
-        return attrs.evolve(self, year=year, cycle=None)
+        return VnDate(
+            year=year,
+            month=self.month,
+            day=self.day,
+            quarter=self.quarter,
+            half=self.half,
+            lunar=self.lunar,
+            leap=self.leap,
+        )
 
     def __str__(self) -> str:
         return format_date(self)
@@ -746,12 +764,21 @@ def _candidates(value: VnDate, context: datetime.date) -> list[VnDate]:
         base = 1984 + value.cycle
         k = round((context.year - base) / 60)
         years = [base + 60 * (k + i) for i in (-1, 0, 1)]
+    elif not value.lunar:
+        # A solar month or day recurs every year (29 February aside): the years around the
+        # context decide both rules, and only a missing 29 February needs looking further.
+        years = [context.year - 1, context.year, context.year + 1]
     else:
         years = [context.year + i for i in range(-4, 5)]
     for y in years:
         candidate = _with_year_or_none(value, y)
         if candidate is not None:
             out.append(candidate)
+    if not out and not value.lunar:
+        for y in range(context.year - 4, context.year + 5):
+            candidate = _with_year_or_none(value, y)
+            if candidate is not None:
+                out.append(candidate)
     return out
 
 

@@ -305,14 +305,15 @@ def complete_deadline(deadline: Deadline, context: datetime.date) -> Deadline:
     """
     if isinstance(deadline, (NoLaterThan, Before)):
         due = complete(deadline.due, context, deadline=True)
-        assert isinstance(due, VnDate)
-        return attrs.evolve(deadline, due=due)
+        if due is deadline.due:
+            return deadline
+        return type(deadline)(due=due, time=deadline.time)
     if isinstance(deadline, Within):
-        return Within(span=complete(deadline.span, context, deadline=True))
+        span = complete(deadline.span, context, deadline=True)
+        return deadline if span is deadline.span else Within(span=span)
     if isinstance(deadline, Starting):
         start = complete(deadline.start, context, deadline=True)
-        assert isinstance(start, VnDate)
-        return attrs.evolve(deadline, start=start)
+        return deadline if start is deadline.start else Starting(start=start, time=deadline.time)
     return deadline
 
 
