@@ -92,6 +92,7 @@ def _cycle_index(name: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)
 def _lunar_to_solar(year: int, month: int, day: int, leap: bool) -> datetime.date | None:
     """Solar date of a lunar date (UTC+7 Vietnamese calendar), None when that lunar day does not exist."""
     import lunar_vn
