@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import time
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _timing import scales_linearly
 from vngovdirectives import find_all, find_dates, find_deadlines, find_numbers, find_periods, find_references
 from vngovdirectives.finders import MatchKind, jsonl_record
 
@@ -166,16 +166,6 @@ ADVERSARIAL = [
 ]
 
 
-def _best_time(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        find_all(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("unit", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
 def test_adversarial_input_scales_linearly(unit: str) -> None:
-    small, large = _best_time(unit), _best_time(unit * 2)
-    assert large <= 2.5 * small + 0.01, (small, large)
+    assert scales_linearly(lambda n: find_all(unit * n), 1)

@@ -27,7 +27,22 @@ def _hypothesis_setup_hook() -> None:
 
     from vngovdirectives.dates import Period, TimeOfDay, VnDate
     from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Starting, Within
+    from vngovdirectives.directives import Bulletin, Directive, Document, Task
     from vngovdirectives.docnumbers import DocumentNumber
 
-    for type_ in (DocumentNumber, VnDate, Period, TimeOfDay, NoLaterThan, Before, Within, Relative, Starting):
+    for type_ in (
+        DocumentNumber,
+        VnDate,
+        Period,
+        TimeOfDay,
+        NoLaterThan,
+        Before,
+        Within,
+        Relative,
+        Starting,
+        Directive,
+        Bulletin,
+        Document,
+        Task,
+    ):
         st.register_type_strategy(type_, _lazy(type_))

@@ -208,10 +208,19 @@ def _iter_extracted(paths: Sequence[str], html: bool | None, jobs: int, fmt: str
     """Results in input order. With ``jobs > 1`` a process pool reads chunks of
     :data:`_CHUNK` files and works ahead by at most ``2 * jobs`` chunks, so memory stays flat
     however many files there are."""
-    stdin_text = _read("-") if "-" in paths else None
+    stdin_text = stdin_error = None
+    if "-" in paths:
+        try:
+            stdin_text = _read("-")
+        except SourceError as exc:
+            stdin_error = str(exc)
+
+    def from_stdin() -> _Result:
+        return ("-", None, stdin_error) if stdin_error is not None else _extract_one("-", stdin_text, html, fmt)
+
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield _extract_one(path, stdin_text if path == "-" else None, html, fmt)
+            yield from_stdin() if path == "-" else _extract_one(path, None, html, fmt)
         return
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -233,7 +242,7 @@ def _iter_extracted(paths: Sequence[str], html: bool | None, jobs: int, fmt: str
                 if chunk:
                     pending.append(pool.submit(_extract_many, chunk, html, fmt))
                     chunk = []
-                pending.append(_extract_one(path, stdin_text, html, fmt))
+                pending.append(from_stdin())
             else:
                 chunk.append(path)
                 if len(chunk) >= _CHUNK:
@@ -317,26 +326,38 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if progress:
             sys.stderr.write("\n")
 
+    output: str | None = args.output
     if not builtin:
+        from vngovdirectives._cli_export import write_export
+        from vngovdirectives.plugins import get_exporter
+
         try:
-            from vngovdirectives import plugins  # type: ignore[attr-defined,unused-ignore]
-        except ImportError:
-            sys.stderr.write(f"error: unknown format {fmt!r}: no exporter plugins are available (text, json)\n")
-            return 2
-        items = (value for value in results() if not isinstance(value, str))
-        try:
-            plugins.export(items, to=fmt, stream=sys.stdout.buffer)
-        except VnGovDirectivesError as exc:
+            get_exporter(fmt)  # an unknown format fails before any file is read
+            items = (value for value in results() if not isinstance(value, str))
+            write_export(items, fmt, output)
+        except BrokenPipeError:
+            raise  # main() ends quietly when the reader goes away
+        except (VnGovDirectivesError, OSError) as exc:
             sys.stderr.write(f"error: {exc}\n")
             return 2
-        sys.stdout.buffer.flush()
         return 1 if failures else 0
-    out = sys.stdout
-    for value in results():
+    if output is not None and output != "-":
+        try:
+            with open(output, "w", encoding="utf-8") as out:
+                _write_rendered(results(), out)
+        except OSError as exc:
+            sys.stderr.write(f"error: {output}: {exc.strerror or exc}\n")
+            return 2
+    else:
+        _write_rendered(results(), sys.stdout)
+    return 1 if failures else 0
+
+
+def _write_rendered(values: Iterator[str | Extracted], out: TextIO) -> None:
+    for value in values:
         if isinstance(value, str):
             out.write(value)
             out.flush()
-    return 1 if failures else 0
 
 
 def _jobs(value: str) -> int:
@@ -406,14 +427,21 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         default="text",
         metavar="NAME",
-        help="text (a readable summary, default), json (one JSON object per line), or an exporter plugin's name",
+        help=(
+            "text (a readable summary, default), json (one JSON object per line), or an export format "
+            "(`vngovdirectives formats` lists them: jsonl, csv, markdown, ics, ...)"
+        ),
     )
     extract.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help='worker processes (default 1; "auto": one per CPU)'
     )
+    extract.add_argument("-o", "--output", metavar="FILE", help='write to FILE (default or "-": standard output)')
     extract.add_argument("--html", action="store_true", help="read every file as HTML (default: detect)")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress display on stderr")
     extract.set_defaults(func=_cmd_extract)
+    from vngovdirectives._cli_export import add_commands
+
+    add_commands(sub)
     return parser
 
 
@@ -431,7 +459,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
-    status: int = args.func(args)
+    try:
+        status: int = args.func(args)
+    except BrokenPipeError:  # the reader went away ("… | head"): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 

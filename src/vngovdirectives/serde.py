@@ -80,7 +80,8 @@ def _structure_number(data: Any, _: type) -> DocumentNumber:
 
 
 def _configure_optional(conv: JsonConverter) -> None:
-    """Let the modules that own other models register their hooks (dates and deadlines)."""
-    from vngovdirectives.deadlines import _configure_converter
+    """Let the modules that own other models register their hooks (deadlines, directives)."""
+    from vngovdirectives import deadlines, directives
 
-    _configure_converter(conv)
+    deadlines._configure_converter(conv)
+    directives._configure_converter(conv)

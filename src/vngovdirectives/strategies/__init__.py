@@ -26,6 +26,7 @@ from vngovdirectives.strategies._dates import (
     periods,
     times,
 )
+from vngovdirectives.strategies._directives import bulletins, directives, documents, tasks
 from vngovdirectives.strategies._numbers import (
     document_number_pairs,
     document_number_texts,
@@ -36,15 +37,19 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 __all__ = [
+    "bulletins",
     "date_texts",
     "dates",
     "deadline_texts",
     "deadlines",
+    "directives",
     "document_number_pairs",
     "document_number_texts",
     "document_numbers",
+    "documents",
     "period_texts",
     "periods",
+    "tasks",
     "times",
 ]
 
@@ -55,6 +60,7 @@ def _type_strategies() -> dict[type, SearchStrategy[Any]]:
 
     from vngovdirectives.dates import Period, TimeOfDay, VnDate
     from vngovdirectives.deadlines import Before, DurationUnit, NoLaterThan, Relative, Starting, Within
+    from vngovdirectives.directives import Bulletin, Directive, Document, Task
     from vngovdirectives.docnumbers import DocumentNumber
 
     solar = dates(lunar=False)
@@ -68,4 +74,8 @@ def _type_strategies() -> dict[type, SearchStrategy[Any]]:
         Within: st.builds(Within, span=solar | periods()),
         Relative: st.builds(Relative, amount=st.integers(0, 365), unit=st.sampled_from(list(DurationUnit))),
         Starting: st.builds(Starting, start=solar, time=st.none() | times()),
+        Directive: directives(),
+        Bulletin: bulletins(),
+        Document: documents(),
+        Task: tasks(),
     }
