@@ -268,3 +268,9 @@ def test_numbers_are_hashable_and_immutable() -> None:
 def test_non_ascii_digits_are_not_serials() -> None:
     assert not is_valid_number("1\u0661\u0662/QĐ-UBND")
     assert not is_valid_number("12/\u0662\u0660\u0661\u0669/NĐ-CP")
+
+
+def test_a_sentence_full_stop_is_not_a_separator() -> None:
+    with pytest.raises(DocumentNumberError, match="white space"):
+        parse_number("08-NQ/TW. Number")
+    assert str(parse_number("01/1999/QĐ.UB")) == "01/1999/QĐ.UB"

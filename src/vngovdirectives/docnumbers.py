@@ -317,7 +317,7 @@ _FAST: Final = re.compile(
 _NUMBER_FOLD: Final = {**fold_char_table(), ord("§"): "Đ", ord("®"): "đ"}
 _NEEDS_FOLD: Final = re.compile("[" + re.escape("".join(map(chr, _NUMBER_FOLD))) + "]")
 _PREFIX: Final = re.compile(r"(?:s[ốoô]\s{0,3}(?:hi[ệe]u|k[ýy]\s{0,3}hi[ệe]u)?|no|number)\s{0,3}[:.]?\s{0,3}", re.I)
-_SEP_SPACES: Final = re.compile(r"\s{0,4}([/\-.])\s{0,4}")
+_SEP_SPACES: Final = re.compile(r"\s{0,4}([/\-])\s{0,4}")  # a dot separates only when glued
 _PARTY_SPACE: Final = re.compile(r"([0-9][a-zA-Z]?)\s+(?=[^\W\d_][^\W_]{0,7}\s{0,3}/)")
 _TW_DOTTED: Final = re.compile(r"T\.\s?[ƯW]", re.I)
 _SHAPE: Final = re.compile(r"([0-9]{1,6})([^\W\d_]?)((?:[/\-.][^/\-.\s]+)+)")
