@@ -160,8 +160,23 @@ class VnDate:
     cycle: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        # One pass over the ranges instead of a validator per field: dates are made by the
-        # thousand on the finders' hot path.
+        # Dates are made by the thousand on the finders' hot path: the common solar day or
+        # month with a plausible year is checked first, in a few comparisons.
+        year, month, day = self.year, self.month, self.day
+        if (
+            month is not None
+            and self.quarter is None
+            and self.half is None
+            and self.cycle is None
+            and not self.lunar
+            and not self.leap
+            and (year is None or 1 <= year <= 9999)
+            and 1 <= month <= 12
+            and (day is None or 1 <= day <= _DAYS_IN_MONTH[month] or (day == 29 and month == 2))
+        ):
+            if day == 29 and month == 2 and year is not None and not calendar.isleap(year):
+                raise ValueError(f"month {month} has no day {day}")
+            return
         for name, value, lo, hi in (
             ("year", self.year, 1, 9999),
             ("month", self.month, 1, 12),
@@ -797,9 +812,22 @@ def _distance(value: VnDate, context: datetime.date) -> int:
     return (first - context).days if first > context else (context - last).days
 
 
+def _solar_day_year(month: int, day: int, context: datetime.date, deadline: bool) -> int:
+    """The year :func:`complete` gives a year-less solar day (never 29 February), without trial dates."""
+    this_year = datetime.date(context.year, month, day)
+    if deadline:
+        return context.year if this_year >= context else context.year + 1
+    before = datetime.date(context.year - 1, month, day)
+    after = datetime.date(context.year + 1, month, day)
+    best = min((abs((d - context).days), d) for d in (before, this_year, after))
+    return best[1].year
+
+
 def _complete_date(value: VnDate, context: datetime.date, deadline: bool) -> VnDate:
     if value.has_year:
         return value
+    if not value.lunar and value.month is not None and value.day is not None and (value.month, value.day) != (2, 29):
+        return VnDate(year=_solar_day_year(value.month, value.day, context, deadline), month=value.month, day=value.day)
     cands = _candidates(value, context)
     if not cands:
         raise DateError("no year makes this date valid", value.iso())

@@ -301,18 +301,19 @@ def _normal_type_name(raw: str) -> str:
     return folded[:1].upper() + folded[1:]
 
 
+_UPPER_RE: Final = re.compile(r"[A-ZĐƯ]")
+_PART_SPLIT: Final = re.compile(r"[/\-.\s]+")
+
+
 def _symbol_ok(serial_sep: str, symbol_text: str, introduced: bool) -> bool:
     """Whether the symbol of a candidate looks like a real one in running text."""
-    letters = [c for c in symbol_text if c.isalpha()]
-    if not letters:
-        return False
     if serial_sep == " " and not introduced:
         return False  # "84 QĐ/TWĐTN" only after "số"
-    if any(c.isupper() for c in letters):
+    if _UPPER_RE.search(symbol_text):  # the pattern guarantees letters; upper case marks a symbol
         return True
     # An all-lower-case symbol ("06-ct/tw") counts only after "số" or a type name, with a known first code.
-    first = re.split(r"[/\-.\s]+", symbol_text.strip(" /-."))
-    first_code = next((p for p in first if p and not p.isdigit()), "")
+    parts = _PART_SPLIT.split(symbol_text.strip(" /-."))
+    first_code = next((p for p in parts if p and not p.isdigit()), "")
     return introduced and canonical_code(first_code) is not None
 
 
@@ -503,6 +504,8 @@ def _dated_sentence(text: str, start: int) -> VnDate | None:
     from vngovdirectives.dates import parse_date
 
     lo = max(0, start - 300)
+    if text.find("gày", lo, start) < 0:  # no "Ngày" in reach: the common case, decided at once
+        return None
     cut = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start), text.rfind("? ", lo, start))
     sentence_start = cut + 1 if cut >= 0 else lo
     head = text[sentence_start : sentence_start + 16].lstrip(" \t.?!")
