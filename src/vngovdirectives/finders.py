@@ -20,7 +20,7 @@ Overlap policy:
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 import attrs
 
@@ -85,8 +85,10 @@ class _Scan:
     temporal: tuple[temporal.Hit, ...]
 
     def match(self, start: int, end: int, value: T, kind: MatchKind) -> Match[T]:
-        s, e = self.norm.source_span(start, end)
-        return Match(start=s, end=e, text=self.norm.source[s:e], value=value, kind=kind)
+        norm = self.norm
+        if norm.offsets:
+            start, end = norm.offsets[start], norm.offsets[end]
+        return Match(start=start, end=end, text=norm.source[start:end], value=value, kind=kind)
 
 
 def _scan(text: str, context_date: dt.date | None, *, references: bool = True, dates: bool = True) -> _Scan:
@@ -157,12 +159,21 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
     bulletin's week).
     """
     scan = _scan(text, context_date)
-    out: list[Match[object]] = [scan.match(h.start, h.end, h.value, MatchKind.REFERENCE) for h in scan.refs]
-    for hit in scan.temporal:
-        out.append(scan.match(hit.start, hit.end, hit.value, MatchKind(hit.kind.value)))
-    order = {MatchKind.REFERENCE: 0, MatchKind.NUMBER: 1, MatchKind.PERIOD: 2, MatchKind.DEADLINE: 3, MatchKind.DATE: 4}
-    out.sort(key=lambda m: (m.start, order[m.kind], -m.end))
-    return out
+    # Sort keys first, then build the matches in order: sorting plain tuples is much cheaper
+    # than sorting objects through a key function.
+    keyed: list[tuple[int, int, int, int, object, MatchKind]] = [
+        (h.start, 0, -h.end, i, h.value, MatchKind.REFERENCE) for i, h in enumerate(scan.refs)
+    ]
+    offset = len(keyed)
+    keyed.extend(
+        (h.start, _ORDER[h.kind], -h.end, offset + i, h.value, _KIND[h.kind]) for i, h in enumerate(scan.temporal)
+    )
+    keyed.sort()
+    return [scan.match(start, -neg_end, value, kind) for start, _, neg_end, _, value, kind in keyed]
+
+
+_KIND: Final = {kind: MatchKind(kind.value) for kind in temporal.HitKind}
+_ORDER: Final = {temporal.HitKind.PERIOD: 2, temporal.HitKind.DEADLINE: 3, temporal.HitKind.DATE: 4}
 
 
 @attrs.frozen(kw_only=True, slots=True)

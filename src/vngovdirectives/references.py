@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from vngovdirectives.codes import DocumentType, canonical_code
-from vngovdirectives.dates import VnDate
+from vngovdirectives.dates import VnDate, parse_date
 from vngovdirectives.docnumbers import DocumentNumber, parse_number
 from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
@@ -117,7 +117,9 @@ _CODE = r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9&]{0,14}(?![^\W_])"
 _SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[A-ZĐ]))"
 #: A document-number candidate: serial, optional year, codes. Checked by parse_number afterwards.
 _NUMBER_RE: Final = re.compile(
-    r"(?P<serial>[0-9]{1,6}[a-z]?)"
+    # The look-behind after the first digit drops, at the cost of one test, every attempt that
+    # would start inside a run of digits (most digits of a text are in dates and years).
+    r"(?P<serial>[0-9](?<![0-9][0-9])[0-9]{0,5}[a-z]?)"
     rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐ]{{1,5}}/))(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
 )
 #: Characters that may not stand right before a serial (it would be part of a longer token).
@@ -501,8 +503,6 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
 
 def _dated_sentence(text: str, start: int) -> VnDate | None:
     """The date opening the sentence that cites a document: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …"."""
-    from vngovdirectives.dates import parse_date
-
     lo = max(0, start - 300)
     if text.find("gày", lo, start) < 0:  # no "Ngày" in reach: the common case, decided at once
         return None
