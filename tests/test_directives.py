@@ -700,3 +700,18 @@ def test_any_text_reads_without_error_and_spans_stay_inside(text: str, html: boo
                 assert 0 <= dl.span.start <= dl.span.end <= n
         for r in d.references:
             assert 0 <= r.span.start <= r.span.end <= n
+
+
+def test_a_clause_after_a_semicolon_that_names_its_own_body_is_its_own_task() -> None:
+    text = (
+        "CHỈ ĐẠO, ĐIỀU HÀNH CỦA UBND TỈNH TUẦN TỪ NGÀY 04/3 ĐẾN NGÀY 10/3/2024\n\n"
+        "1. Đẩy nhanh giải ngân vốn đầu tư công\n"
+        "Tại Công văn số 731/UBND-KT ngày 05/3/2024, UBND tỉnh đề nghị các chủ đầu tư giải ngân 30% kế hoạch "
+        "vốn trong quý II/2024; Sở Tài chính có trách nhiệm tổng hợp, báo cáo chậm nhất vào ngày 05/4/2024.\n"
+    )
+    (directive,) = extract(text).directives
+    assert [[a.name for a in t.assignees] for t in directive.tasks] == [["các chủ đầu tư"], ["Sở Tài chính"]]
+    assert [[d.text for d in t.deadlines] for t in directive.tasks] == [
+        ["trong quý II/2024"],
+        ["chậm nhất vào ngày 05/4/2024"],
+    ]

@@ -515,6 +515,9 @@ _ACTION_WORDS: Final = (
     "|tiếp|phát hiện|ngăn chặn|nhanh chóng|khẩn|sớm|chịu|được|sử dụng|thi hành|đầu tư|chuyển|công bố|tuyệt đối"
     "|lựa chọn|chọn|phấn đấu|xác định|kiểm soát|ứng phó|khẩn trương|hỗ trợ|tham gia|tạo điều kiện"
     "|tổng hợp|trên cơ sở|sau khi|khi|trực|chỉ|luôn|không|đến|về|tại|theo|trong|để|nhằm|với|trên địa bàn"
+    "|giải ngân|đẩy nhanh|hoàn thiện|thanh tra|kiểm điểm|chấn chỉnh|thẩm định|phê duyệt|thanh toán|quyết toán"
+    "|bàn giao|tiếp thu|điều tra|thu hồi|công khai|niêm yết|di dời|sơ tán|gia cố|đăng ký|chi trả|mua sắm"
+    "|kiện toàn|sắp xếp|khảo sát|tập huấn|bồi dưỡng|liên hệ|tạm ngừng|cách ly|xét nghiệm|truy vết|ra quân"
 )
 _ACTION_RE: Final = re.compile(rf"(?<![\w])(?:{_ACTION_WORDS})(?![\w])")
 _IMPERATIVE: Final = re.compile(rf"(?P<w>{_ACTION_WORDS})(?![\w])")
@@ -557,7 +560,11 @@ _ISSUER_SUBJECT: Final = re.compile(
 # ============================================================================ tasks
 
 
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?…])\s{1,8}(?=[\"“(]?[A-ZĐÀ-ỸÂÊÔƠƯĂ0-9])|\n")
+#: Where a sentence ends, and where a clause after ";" starts that may name a body of its own
+#: ("…, hoàn thành trong quý II/2024; Sở Kế hoạch và Đầu tư có trách nhiệm tổng hợp …").
+_SENTENCE_END: Final = re.compile(
+    r"(?<=[.!?…])\s{1,8}(?=[\"“(]?[A-ZĐÀ-ỸÂÊÔƠƯĂ0-9])|\n|(?<=;)\s{1,3}(?=[A-ZĐÀ-ỸÂÊÔƠƯĂ]|các\s)"
+)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
