@@ -161,3 +161,22 @@ def test_a_listed_number_takes_the_type_before_it() -> None:
         ("01/2002/QH11", "Luật", "2002-12-16", None),
         ("83/2015/QH13", "Luật", "2015-06-25", None),
     ]
+
+
+def test_spaced_slashes_in_an_issue_date() -> None:
+    text = "theo Quyết định số 27 /2006/QĐ-UBND ngày 14 / 3 /2006 của UBND tỉnh"
+    assert refs(text) == [("27/2006/QĐ-UBND", "Quyết định", "2006-03-14", "UBND tỉnh")]
+
+
+def test_a_number_at_line_start_followed_by_its_date_is_a_citation() -> None:
+    (m,) = find_references("số 15/2019/NĐ-CP ngày 8/02/2019 quy định chi tiết")
+    assert not m.value.header
+    assert m.value.issued_on is not None
+    assert m.value.issued_on.iso() == "2019-02-08"
+
+
+def test_digits_inside_a_number_are_not_dates() -> None:
+    from vngovdirectives import find_dates
+
+    text = "thực hiện Nghị định số 12 / 2019 / NĐ-CP và Thông tư 05/2020/TT-BNV"
+    assert [m.text for m in find_dates(text)] == []

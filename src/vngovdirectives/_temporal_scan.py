@@ -94,6 +94,8 @@ _DIGIT_RE: Final = re.compile(
     rf"(?P<ra>\d?){_O}-{_O}(?P<rb>\d{{1,2}})(?P<rs>[/.])(?P<rm>\d{{1,2}})(?P=rs)(?P<ry>\d{{4}})(?!\d)(?P<A>)"
     # B: 29/3/2019, 15-5-2016, 8.2.2024
     rf"|(?P<bd>\d?)(?P<bs>[/.-])(?P<bm>\d{{1,2}})(?P=bs)(?P<by>\d{{4}})(?!\d|/[^\W\d_])(?P<B>)"
+    # S: 06 / 7 /2005 (spaces around the slashes of a full date, as some typists leave them)
+    rf"|(?P<sd>\d?)[ ]{{0,2}}/[ ]{{0,2}}(?P<sm>\d{{1,2}})[ ]{{0,2}}/[ ]{{0,2}}(?P<sy>\d{{4}})(?![\d/])(?P<S>)"
     # C: 29 tháng 3 năm 2019, 29 tháng 12/2020, 29 tháng 3
     rf"|(?P<cd>\d?){_S}tháng{_S}(?P<cm>\d{{1,2}})"
     rf"(?:{_O},?{_O}năm{_S}(?P<cy>\d{{4}})|{_O}[/.-]{_O}(?P<cy2>\d{{4}}))?(?!\d)(?P<C>)"
@@ -235,8 +237,12 @@ def _digit_cands(low: str, out: list[_Cand]) -> None:
     for m in _DIGIT_RE.finditer(low):
         form = m.lastgroup
         s = m.start()
-        if form == "B":
-            v = _mk(int(m["by"]), int(m["bm"]), _int(low, s, m.end("bd")))
+        if form == "B" or form == "S":
+            v = (
+                _mk(int(m["by"]), int(m["bm"]), _int(low, s, m.end("bd")))
+                if form == "B"
+                else _mk(int(m["sy"]), int(m["sm"]), _int(low, s, m.end("sd")))
+            )
             if v is not None:
                 out.append(_date_cand(low, s, m.end(), v))
         elif form == "C":

@@ -19,6 +19,7 @@ Overlap policy:
 
 from __future__ import annotations
 
+import bisect
 import enum
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
@@ -91,35 +92,48 @@ class _Scan:
         return Match(start=start, end=end, text=norm.source[start:end], value=value, kind=kind)
 
 
-def _scan(text: str, context_date: dt.date | None, *, references: bool = True, dates: bool = True) -> _Scan:
+def _scan(text: str, context_date: dt.date | None) -> _Scan:
     if not isinstance(text, str):
         raise TypeError(f"finders read a str, not {type(text).__name__}")
     norm = normalize(text)
     folded = norm.text
     if context_date is None:
         context_date = temporal.detect_context_date(folded)
-    hits = tuple(temporal.scan(folded, context_date)) if dates or references else ()
-    ref_hits: tuple[RefHit, ...] = ()
-    if references:
-        date_starts: dict[int, tuple[int, VnDate]] = {}
-        for hit in hits:
-            if hit.kind is temporal.HitKind.DATE:
-                date_starts.setdefault(hit.start, (hit.end, hit.value))  # type: ignore[arg-type]
-        ref_hits = tuple(iter_reference_hits(folded, date_starts.get))
-    return _Scan(norm, context_date, ref_hits, hits)
+    hits = temporal.scan(folded, context_date)
+    date_starts: dict[int, tuple[int, VnDate]] = {}
+    for hit in hits:
+        if hit.kind is temporal.HitKind.DATE:
+            date_starts.setdefault(hit.start, (hit.end, hit.value))  # type: ignore[arg-type]
+    ref_hits = tuple(iter_reference_hits(folded, date_starts.get))
+    return _Scan(norm, context_date, ref_hits, _outside_numbers(hits, ref_hits))
+
+
+def _outside_numbers(hits: list[temporal.Hit], refs: tuple[RefHit, ...]) -> tuple[temporal.Hit, ...]:
+    """Drop dates read inside a document number ("2019" of "12 / 2019 / NĐ-CP")."""
+    spans = [(r.number_start, r.number_end) for r in refs if r.value.number is not None]
+    if not spans:
+        return tuple(hits)
+    starts = [s for s, _ in spans]
+    kept = []
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.end <= spans[i][1]:
+            continue
+        kept.append(hit)
+    return tuple(kept)
 
 
 def find_references(text: str, /, *, context_date: dt.date | None = None) -> Iterator[Match[DocumentReference]]:
     """Every document reference in ``text``, full ("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của …")
     and short ("Chỉ thị 16"); the span covers the type name, the number, the issue date and the issuer."""
-    scan = _scan(text, context_date, dates=False)
+    scan = _scan(text, context_date)
     for hit in scan.refs:
         yield scan.match(hit.start, hit.end, hit.value, MatchKind.REFERENCE)
 
 
 def find_numbers(text: str, /) -> Iterator[Match[DocumentNumber]]:
     """Every document number in ``text`` (the number only: "607/QĐ-UBND")."""
-    scan = _scan(text, None, dates=False)
+    scan = _scan(text, None)
     for hit in scan.refs:
         number = hit.value.number
         if number is not None:
@@ -135,19 +149,19 @@ def _temporal_matches(scan: _Scan, kind: temporal.HitKind) -> Iterator[Match[obj
 
 def find_dates(text: str, /, *, context_date: dt.date | None = None) -> Iterator[Match[VnDate]]:
     """Every explicit date or partial date (day, month, quarter, half-year, year) in ``text``."""
-    scan = _scan(text, context_date, references=False)
+    scan = _scan(text, context_date)
     yield from _temporal_matches(scan, temporal.HitKind.DATE)  # type: ignore[misc]
 
 
 def find_periods(text: str, /, *, context_date: dt.date | None = None) -> Iterator[Match[Period]]:
     """Every period ("giai đoạn 2016 - 2020", "từ ngày 25/3 - 31/3/2019") in ``text``."""
-    scan = _scan(text, context_date, references=False)
+    scan = _scan(text, context_date)
     yield from _temporal_matches(scan, temporal.HitKind.PERIOD)  # type: ignore[misc]
 
 
 def find_deadlines(text: str, /, *, context_date: dt.date | None = None) -> Iterator[Match[Deadline]]:
     """Every deadline ("chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc …") in ``text``."""
-    scan = _scan(text, context_date, references=False)
+    scan = _scan(text, context_date)
     yield from _temporal_matches(scan, temporal.HitKind.DEADLINE)  # type: ignore[misc]
 
 

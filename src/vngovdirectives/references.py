@@ -479,7 +479,8 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     except DocumentNumberError:
         return None
     start = lead.start
-    if lead.header:
+    issued_on, end = _date_after(ctx, m.end())
+    if lead.header and issued_on is None:
         ref = DocumentReference(
             number=number,
             serial=number.serial,
@@ -489,7 +490,6 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
         )
         return [RefHit(start=start, end=m.end(), value=ref, number_start=serial_start, number_end=m.end())]
     type_name = lead.type_name or _type_of(number)
-    issued_on, end = _date_after(ctx, m.end())
     if issued_on is None:
         issued_on = _dated_sentence(text, start)
     issuer, end2 = _issuer_after(text, end)
