@@ -115,4 +115,3 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         description="List the registered plugins as JSON: name, version, formats, package and whether built in.",
     )
     plugins.set_defaults(func=_cmd_plugins)
-

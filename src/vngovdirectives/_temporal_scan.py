@@ -237,7 +237,7 @@ def _digit_cands(low: str, out: list[_Cand]) -> None:
     for m in _DIGIT_RE.finditer(low):
         form = m.lastgroup
         s = m.start()
-        if form == "B" or form == "S":
+        if form in {"B", "S"}:
             v = (
                 _mk(int(m["by"]), int(m["bm"]), _int(low, s, m.end("bd")))
                 if form == "B"

@@ -95,7 +95,9 @@ def sample_items() -> list[Exportable]:
         text="Quyết định số 933/QĐ-UBND ngày 22/5/2018",
         span=span(120, 160),
         value=DocumentReference(
-            number=parse_number("933/QĐ-UBND"), serial="933", type_name="Quyết định",
+            number=parse_number("933/QĐ-UBND"),
+            serial="933",
+            type_name="Quyết định",
             issued_on=VnDate(year=2018, month=5, day=22),
         ),
     )

@@ -102,7 +102,7 @@ def _structure(conv: JsonConverter, data: object, where: str) -> Exportable:
     types = _item_types()
     if not isinstance(data, dict) or data.get("kind") not in types:
         got = data.get("kind") if isinstance(data, dict) else type(data).__name__
-        raise ExportError(f"{where}: expected an object with \"kind\" one of {sorted(types)}, got {got!r}")
+        raise ExportError(f'{where}: expected an object with "kind" one of {sorted(types)}, got {got!r}')
     fields = {k: v for k, v in data.items() if k != "kind"}
     try:
         value: Exportable = conv.structure(fields, types[data["kind"]])
@@ -150,7 +150,7 @@ def load_json(data: bytes | str, /) -> list[Exportable]:
         return []
     if isinstance(whole, dict) and "items" in whole:
         if whole.get("format") != FORMAT_TAG:
-            raise ExportError(f"not a vngovdirectives export: \"format\" is {whole.get('format')!r}")
+            raise ExportError(f'not a vngovdirectives export: "format" is {whole.get("format")!r}')
         if whole.get("version") != FORMAT_VERSION:
             raise ExportError(
                 f"unsupported export version {whole.get('version')!r}; this vngovdirectives reads version "
@@ -294,6 +294,7 @@ def _remember_titles(items: Iterable[Exportable], titles: dict[int, str]) -> Ite
         if title:
             titles[n] = title
         yield item
+
 
 JSON: Final = Exporter(
     name="json",

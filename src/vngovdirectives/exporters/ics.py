@@ -107,8 +107,7 @@ def write_ics(items: Iterable[Exportable], stream: BinaryIO) -> None:
     ical = _icalendar()
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     stream.write(
-        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vngovdirectives//vngovdirectives//VI\r\n"
-        b"CALSCALE:GREGORIAN\r\n"
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vngovdirectives//vngovdirectives//VI\r\nCALSCALE:GREGORIAN\r\n"
     )
     stream.write(_VTIMEZONE)
     for located in _rows.directives_of(items):
