@@ -535,6 +535,9 @@ def _type_of(number: DocumentNumber) -> str | None:
 def _listed_before(text: str, serial_start: int, number: DocumentNumber, type_name: str | None) -> list[RefHit]:
     """References sharing the symbol of ``number``: "số 2522, 2523/UBND-VX" gives 2522/UBND-VX too."""
     out: list[RefHit] = []
+    before = text[max(0, serial_start - 6) : serial_start].rstrip()
+    if not before.endswith((",", ";", "và")):  # the common case: no list, decided without a regex
+        return out
     pos = serial_start
     for _ in range(20):
         back = text[max(0, pos - 16) : pos]
