@@ -22,9 +22,12 @@ import datetime
 import enum
 import functools
 import re
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 from vngovdirectives.dates import (
     Period,
@@ -51,7 +54,7 @@ from vngovdirectives.deadlines import (
 )
 from vngovdirectives.errors import DateError
 
-__all__ = ["Hit", "HitKind", "detect_context_date", "scan"]
+__all__ = ["Hit", "HitKind", "detect_context_date", "scan", "stated_dates"]
 
 
 class HitKind(enum.Enum):
@@ -781,11 +784,13 @@ def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) 
 
 # --------------------------------------------------------------------------- context date
 
+# A date line starts a line, or a table cell, or follows a wide gap on the line of "Số: …".
 _DATE_LINE: Final = re.compile(
-    rf"(?:^|\n)[^\n,]{{2,60}},{_O}ngày{_S}(?P<d>\d{{1,2}}){_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})"
+    rf"(?:^|\n|\||[ \t]{{2}})[^\n,|]{{2,60}},{_O}ngày{_S}(?P<d>\d{{1,2}}){_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}"
+    rf"(?P<y>\d{{4}})"
 )
 _NEWS_DATE: Final = re.compile(
-    rf"(?:cập{_S}nhật(?:{_S}lúc)?|đăng{_S}ngày|ngày{_S}đăng|ngày{_S}cập{_S}nhật|ngày{_S}ban{_S}hành)"
+    rf"(?:cập{_S}nhật(?:{_S}lúc)?|đăng{_S}ngày|ngày{_S}đăng|ngày{_S}cập{_S}nhật|ngày{_S}(?:ban|phát){_S}hành)"
     rf"{_O}:?{_O}\|?{_O}(?:\d{{1,2}}:\d{{2}}{_S})?(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}})"
 )
 _WEEK_RANGE: Final = re.compile(rf"\({_O}(?:từ{_S})?ngày{_S}[^()\n]{{3,40}}\)")
@@ -798,6 +803,23 @@ _STAMP_LINE: Final = re.compile(
     rf"(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}})(?:,?{_H1}\d{{1,2}}:\d{{2}})?{_H1}(?=\n|$)"
     rf"|\({_H1}(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}){_H1}\){_H1}(?=\n|$)"
 )
+
+
+def stated_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, datetime.date]]:
+    """The dates a document states for itself in ``text[start:end]``: date lines ("Lạng Sơn, ngày 13
+    tháng 01 năm 2020") and labelled dates ("Ngày ban hành: 05/03/2020", "Cập nhật lúc …"), each
+    with its position, in order of position."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    found: list[tuple[int, datetime.date]] = []
+    for rx in (_DATE_LINE, _NEWS_DATE):
+        for m in rx.finditer(low):
+            try:
+                found.append((start + m.start(), datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))))
+            except ValueError:
+                continue
+    found.sort()
+    yield from found
 
 
 def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date | None:

@@ -240,15 +240,6 @@ _SHORT_NOT_AFTER: Final = re.compile(
 )
 #: Spans that are URLs or file paths: numbers inside them are not references.
 _URL_RE: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}", re.I)
-#: The date of a document's date line, "Lạng Sơn, ngày 13 tháng 01 năm 2020" (the place is checked apart).
-_DATE_LINE: Final = re.compile(
-    r"ngày\s{1,3}(?P<d>[0-9]{1,2})\s{1,3}tháng\s{1,3}(?P<m>[0-9]{1,2})\s{1,3}năm\s{1,3}(?P<y>[0-9]{4})"
-)
-_PLACE_BEFORE: Final = re.compile(r"[^\W\d_][^\n,.;:]{0,40},\s{0,3}$")
-#: "Ngày ban hành: 05/03/2020" in the metadata tables of legal-document sites.
-_ISSUED_LABEL: Final = re.compile(
-    r"Ngày\s{1,3}(?:ban|phát)\s{1,3}hành\s{0,3}:?\s{0,3}\|?\s{0,3}(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})"
-)
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
@@ -353,21 +344,12 @@ def _date_after(ctx: _Context, pos: int) -> tuple[VnDate | None, int]:
 
 
 def _header_date(text: str, pos: int) -> VnDate | None:
-    """The date of the document whose header holds the number at ``pos``."""
+    """The date of the document whose header holds the number at ``pos``: the nearest date it states."""
+    from vngovdirectives._temporal_scan import stated_dates
+
     lo, hi = max(0, pos - 300), min(len(text), pos + _HEADER_WINDOW)
-    best: tuple[int, VnDate] | None = None
-    for rx in (_DATE_LINE, _ISSUED_LABEL):
-        for m in rx.finditer(text, lo, hi):
-            if rx is _DATE_LINE and not _PLACE_BEFORE.search(text, max(0, m.start() - 48), m.start()):
-                continue
-            try:
-                value = VnDate(year=int(m.group("y")), month=int(m.group("m")), day=int(m.group("d")))
-            except ValueError:
-                continue
-            dist = abs(m.start() - pos)
-            if best is None or dist < best[0]:
-                best = (dist, value)
-    return best[1] if best else None
+    best = min(stated_dates(text, lo, hi), key=lambda found: abs(found[0] - pos), default=None)
+    return VnDate.of(best[1]) if best is not None else None
 
 
 def _header_type(text: str, pos: int) -> str | None:
