@@ -770,6 +770,8 @@ def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) 
     if context is None:
         return hit
     v = hit.value
+    if type(v) is VnDate and v.year is not None:
+        return hit  # already complete: the common case, without a call into complete()
     try:
         if isinstance(v, VnDate | Period):
             done: HitValue = complete(v, context, deadline=deadline)

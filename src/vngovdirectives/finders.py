@@ -19,7 +19,6 @@ Overlap policy:
 
 from __future__ import annotations
 
-import bisect
 import enum
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
@@ -76,6 +75,11 @@ class Match(Generic[T]):
     kind: MatchKind
 
 
+_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND = (
+    getattr(Match, name).__set__ for name in ("start", "end", "text", "value", "kind")
+)
+
+
 @attrs.frozen(slots=True)
 class _Scan:
     """One pass of every scanner over a normalised text."""
@@ -89,7 +93,14 @@ class _Scan:
         norm = self.norm
         if norm.offsets:
             start, end = norm.offsets[start], norm.offsets[end]
-        return Match(start=start, end=end, text=norm.source[start:end], value=value, kind=kind)
+        # Built without __init__ (thousands per page; every field is set here, all of the right type).
+        m: Match[T] = object.__new__(Match)
+        _SET_START(m, start)
+        _SET_END(m, end)
+        _SET_TEXT(m, norm.source[start:end])
+        _SET_VALUE(m, value)
+        _SET_KIND(m, kind)
+        return m
 
 
 def _scan(text: str, context_date: dt.date | None) -> _Scan:
@@ -113,11 +124,13 @@ def _outside_numbers(hits: list[temporal.Hit], refs: tuple[RefHit, ...]) -> tupl
     spans = [(r.number_start, r.number_end) for r in refs if r.value.number is not None]
     if not spans:
         return tuple(hits)
-    starts = [s for s, _ in spans]
+    # Both lists are sorted by start: walk them together.
     kept = []
+    i, n = 0, len(spans)
     for hit in hits:
-        i = bisect.bisect_right(starts, hit.start) - 1
-        if i >= 0 and hit.end <= spans[i][1]:
+        while i < n and spans[i][1] <= hit.start:
+            i += 1
+        if i < n and spans[i][0] <= hit.start and hit.end <= spans[i][1]:
             continue
         kept.append(hit)
     return tuple(kept)
