@@ -503,12 +503,6 @@ def _dated_sentence(text: str, start: int) -> VnDate | None:
         return None
 
 
-def _skip_space(text: str, start: int, limit: int) -> int:
-    while start < limit and text[start].isspace():
-        start += 1
-    return start
-
-
 def _type_of(number: DocumentNumber) -> str | None:
     doc_type = number.doc_type
     return doc_type.label if doc_type is not None else None

@@ -225,17 +225,3 @@ def deadline_texts() -> st.SearchStrategy[tuple[str, Deadline]]:
         return draw(_smudge(text)), value
 
     return build()
-
-
-def _register_date_types() -> None:
-    """Register the strategies for ``st.from_type`` (called from the package's hypothesis hook)."""
-    st.register_type_strategy(VnDate, dates())
-    st.register_type_strategy(Period, periods())
-    st.register_type_strategy(TimeOfDay, times())
-    st.register_type_strategy(NoLaterThan, st.builds(NoLaterThan, due=dates(lunar=False)))
-    st.register_type_strategy(Before, st.builds(Before, due=dates(lunar=False), time=st.none() | times()))
-    st.register_type_strategy(Within, st.builds(Within, span=dates(lunar=False)))
-    st.register_type_strategy(
-        Relative, st.builds(Relative, amount=st.integers(0, 365), unit=st.sampled_from(list(DurationUnit)))
-    )
-    st.register_type_strategy(Starting, st.builds(Starting, start=dates(lunar=False), time=st.none() | times()))
