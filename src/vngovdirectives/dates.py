@@ -828,6 +828,12 @@ def _complete_date(value: VnDate, context: datetime.date, deadline: bool) -> VnD
         return value
     if not value.lunar and value.month is not None and value.day is not None and (value.month, value.day) != (2, 29):
         return VnDate(year=_solar_day_year(value.month, value.day, context, deadline), month=value.month, day=value.day)
+    return _complete_by_trial(value, context, deadline)
+
+
+@functools.lru_cache(maxsize=1024)
+def _complete_by_trial(value: VnDate, context: datetime.date, deadline: bool) -> VnDate:
+    """Lunar values, months and 29 February: try the candidate years (cached: lunar trials are slow)."""
     cands = _candidates(value, context)
     if not cands:
         raise DateError("no year makes this date valid", value.iso())
