@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from vngovdirectives.plugins import Exportable
 
-__all__ = ["add_commands", "add_export_arguments", "is_text_media_type", "write_export"]
+__all__ = ["add_commands", "is_text_media_type", "write_export"]
 
 
 def is_text_media_type(media_type: str) -> bool:
@@ -65,17 +65,6 @@ def write_export(items: Iterable[Exportable], fmt: str, output: str | os.PathLik
     except BaseException:
         os.unlink(tmp)
         raise
-
-
-def add_export_arguments(parser: argparse.ArgumentParser, *, default: str = "json") -> None:
-    """Add ``--format NAME`` and ``-o/--output FILE`` to a command that exports (e.g. ``extract``)."""
-    parser.add_argument(
-        "--format",
-        default=default,
-        metavar="NAME",
-        help=f"export format (default: {default}); `vngovdirectives formats` lists them",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help='output file (default or "-": standard output)')
 
 
 def _cmd_formats(_args: argparse.Namespace) -> int:
