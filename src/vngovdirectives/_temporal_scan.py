@@ -54,7 +54,7 @@ from vngovdirectives.deadlines import (
 )
 from vngovdirectives.errors import DateError
 
-__all__ = ["Hit", "HitKind", "detect_context_date", "scan", "stated_dates"]
+__all__ = ["Hit", "HitKind", "detect_context_date", "lowered", "scan", "stated_dates", "stated_dates_lowered"]
 
 
 class HitKind(enum.Enum):
@@ -583,7 +583,7 @@ def _try_join(low: str, a: _Cand, b: _Cand) -> Period | None:
     return p
 
 
-def scan(text: str, context_date: datetime.date | None = None) -> list[Hit]:
+def scan(text: str, context_date: datetime.date | None = None, *, low: str | None = None) -> list[Hit]:
     """Every date, period and deadline in ``text`` (normalised text), in document order.
 
     With ``context_date`` (the document's own date) year-less values are completed: deadlines
@@ -598,9 +598,7 @@ def scan(text: str, context_date: datetime.date | None = None) -> list[Hit]:
     """
     if not text:
         return []
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lower-case to two; keep positions 1:1
-        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    low = lowered(text) if low is None else low
     cands: list[_Cand] = []
     _digit_cands(low, cands)
     _keyword_cands(low, cands)
@@ -786,15 +784,19 @@ def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) 
 
 # --------------------------------------------------------------------------- context date
 
-# A date line starts a line, or a table cell, or follows a wide gap on the line of "Số: …".
-_DATE_LINE: Final = re.compile(
-    rf"(?:^|\n|\||[ \t]{{2}})[^\n,|]{{2,60}},{_O}ngày{_S}(?P<d>\d{{1,2}}){_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}"
-    rf"(?P<y>\d{{4}})"
-)
+# A date line: a place, a comma, then "ngày 13 tháng 01 năm 2020". The place starts a line or a
+# table cell, or follows a wide gap on the line of "Số: …". The comma is found first (a literal,
+# which the regex engine skips to at once); the place is then checked backwards from it.
+_DATE_LINE: Final = re.compile(rf",{_O}ngày{_S}(?P<d>\d{{1,2}}){_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})")
+_PLACE_BEFORE: Final = re.compile(r"(?:^|\n|\||[ \t]{2})[^\n,|]{2,60}$")
+_PLACE_REACH: Final = 64
 _NEWS_DATE: Final = re.compile(
     rf"(?:cập{_S}nhật(?:{_S}lúc)?|đăng{_S}ngày|ngày{_S}đăng|ngày{_S}cập{_S}nhật|ngày{_S}(?:ban|phát){_S}hành)"
     rf"{_O}:?{_O}\|?{_O}(?:\d{{1,2}}:\d{{2}}{_S})?(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}})"
 )
+# Every label of _NEWS_DATE holds one of these words; the label starts at most 16 characters
+# before it and the date ends at most 80 after it.
+_NEWS_KEYS: Final = ("cập", "đăng", "hành")
 _WEEK_RANGE: Final = re.compile(rf"\({_O}(?:từ{_S})?ngày{_S}[^()\n]{{3,40}}\)")
 _TITLE_YEAR: Final = re.compile(rf"năm{_S}(?P<y>\d{{4}})(?!\d)")
 _H1 = r"[^\S\n]{0,3}"
@@ -807,21 +809,61 @@ _STAMP_LINE: Final = re.compile(
 )
 
 
-def stated_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, datetime.date]]:
+def lowered(text: str) -> str:
+    """``text`` in lower case, position for position (the few characters that lower-case to two
+    are left as they are)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return low
+
+
+def _date_lines(low: str, start: int, end: int) -> Iterator[tuple[int, datetime.date]]:
+    for m in _DATE_LINE.finditer(low, start, end):
+        place = _PLACE_BEFORE.search(low, max(start, m.start() - _PLACE_REACH), m.start())
+        if place is None:
+            continue
+        try:
+            yield place.start(), datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+
+
+def _news_dates(low: str, start: int, end: int) -> Iterator[tuple[int, datetime.date]]:
+    found: dict[int, re.Match[str]] = {}
+    for key in _NEWS_KEYS:
+        p = low.find(key, start, end)
+        while p >= 0:
+            pos = max(start, p - 16)
+            while (m := _NEWS_DATE.search(low, pos, min(end, p + 80))) is not None and m.start() <= p:
+                found[m.start()] = m
+                pos = m.end()
+            p = low.find(key, p + 1, end)
+    for s in sorted(found):
+        m = found[s]
+        try:
+            yield s, datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+
+
+def stated_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, datetime.date]]:
     """The dates a document states for itself in ``text[start:end]``: date lines ("Lạng Sơn, ngày 13
     tháng 01 năm 2020") and labelled dates ("Ngày ban hành: 05/03/2020", "Cập nhật lúc …"), each
-    with its position, in order of position."""
-    end = len(text) if end is None else end
-    low = text[start:end].lower()
-    found: list[tuple[int, datetime.date]] = []
-    for rx in (_DATE_LINE, _NEWS_DATE):
-        for m in rx.finditer(low):
-            try:
-                found.append((start + m.start(), datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))))
-            except ValueError:
-                continue
+    with its position, in order of position.
+
+    >>> stated_dates("Số: 07/KH-UBND    Lạng Sơn, ngày 13 tháng 01 năm 2020")
+    [(0, datetime.date(2020, 1, 13))]
+    """
+    return stated_dates_lowered(lowered(text), start, end)
+
+
+def stated_dates_lowered(low: str, start: int = 0, end: int | None = None) -> list[tuple[int, datetime.date]]:
+    """:func:`stated_dates` of a text already passed through :func:`lowered`."""
+    end = len(low) if end is None else end
+    found = [*_date_lines(low, start, end), *_news_dates(low, start, end)]
     found.sort()
-    yield from found
+    return found
 
 
 def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date | None:
@@ -839,15 +881,18 @@ def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date 
     """
     if not isinstance(text, str):
         return None
-    low = text[:20000].lower()
-    for rx, limit in ((_DATE_LINE, len(low)), (_NEWS_DATE, len(low)), (_STAMP_LINE, 400)):
-        m = rx.search(low, 0, limit)
-        if m is not None:
-            g = ("y", "m", "d") if m["y"] else ("y2", "m2", "d2")
-            try:
-                return datetime.date(int(m[g[0]]), int(m[g[1]]), int(m[g[2]]))
-            except ValueError:
-                continue
+    low = lowered(text[:20000])
+    for found in (_date_lines(low, 0, len(low)), _news_dates(low, 0, len(low))):
+        first = next(found, None)
+        if first is not None:
+            return first[1]
+    m = _STAMP_LINE.search(low, 0, 400)
+    if m is not None:
+        g = ("y", "m", "d") if m["y"] else ("y2", "m2", "d2")
+        try:
+            return datetime.date(int(m[g[0]]), int(m[g[1]]), int(m[g[2]]))
+        except ValueError:
+            pass
     m = _WEEK_RANGE.search(low)
     if m is not None:
         for h in scan(low[m.start() : m.end()]):

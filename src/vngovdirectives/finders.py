@@ -110,12 +110,13 @@ def _scan(text: str, context_date: dt.date | None) -> _Scan:
     folded = norm.text
     if context_date is None:
         context_date = temporal.detect_context_date(folded)
-    hits = temporal.scan(folded, context_date)
+    low = temporal.lowered(folded)
+    hits = temporal.scan(folded, context_date, low=low)
     date_starts: dict[int, tuple[int, VnDate]] = {}
     for hit in hits:
         if hit.kind is temporal.HitKind.DATE:
             date_starts.setdefault(hit.start, (hit.end, hit.value))  # type: ignore[arg-type]
-    ref_hits = tuple(iter_reference_hits(folded, date_starts.get))
+    ref_hits = tuple(iter_reference_hits(folded, date_starts.get, low))
     return _Scan(norm, context_date, ref_hits, _outside_numbers(hits, ref_hits))
 
 

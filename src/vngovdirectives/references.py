@@ -24,6 +24,7 @@ from vngovdirectives.docnumbers import DocumentNumber, parse_number
 from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["DocumentReference", "parse_reference"]
@@ -239,7 +240,7 @@ _SHORT_NOT_AFTER: Final = re.compile(
     r"|văn bản|lĩnh vực|dự án)",
 )
 #: Spans that are URLs or file paths: numbers inside them are not references.
-_URL_RE: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}", re.I)
+_URL_RE: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")  # on lower-cased text
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
@@ -258,20 +259,33 @@ class RefHit:
     number_end: int
 
 
-@attrs.frozen(slots=True)
 class _Context:
-    """What the reference scanner needs from the rest of the finders."""
+    """What the reference scanner needs from the rest of the finders (one per scanned text)."""
 
-    text: str
-    #: date lookup: given a position, the (end, value) of a date that starts there, or None
-    date_at: Callable[[int], tuple[int, VnDate] | None]
-    url_spans: tuple[tuple[int, int], ...]
+    __slots__ = ("_stated", "date_at", "low", "text", "url_spans")
+
+    def __init__(self, text: str, date_at: Callable[[int], tuple[int, VnDate] | None], low: str) -> None:
+        self.text = text
+        #: date lookup: given a position, the (end, value) of a date that starts there, or None
+        self.date_at = date_at
+        self.low = low  # ``text`` lower-cased position for position
+        self.url_spans = _url_spans(low)
+        self._stated: tuple[list[int], list[datetime.date]] | None = None
+
+    def stated_dates(self) -> tuple[list[int], list[datetime.date]]:
+        """Positions and values of the dates the text states for itself, computed once when needed."""
+        if self._stated is None:
+            from vngovdirectives._temporal_scan import stated_dates_lowered
+
+            found = stated_dates_lowered(self.low)
+            self._stated = ([pos for pos, _ in found], [date for _, date in found])
+        return self._stated
 
 
-def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
-    if "://" not in text and "www." not in text and "WWW." not in text:
+def _url_spans(low: str) -> tuple[tuple[int, int], ...]:
+    if "://" not in low and "www." not in low:
         return ()
-    return tuple(m.span() for m in _URL_RE.finditer(text))
+    return tuple(m.span() for m in _URL_RE.finditer(low))
 
 
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
@@ -343,13 +357,16 @@ def _date_after(ctx: _Context, pos: int) -> tuple[VnDate | None, int]:
     return None, pos
 
 
-def _header_date(text: str, pos: int) -> VnDate | None:
-    """The date of the document whose header holds the number at ``pos``: the nearest date it states."""
-    from vngovdirectives._temporal_scan import stated_dates
-
-    lo, hi = max(0, pos - 300), min(len(text), pos + _HEADER_WINDOW)
-    best = min(stated_dates(text, lo, hi), key=lambda found: abs(found[0] - pos), default=None)
-    return VnDate.of(best[1]) if best is not None else None
+def _header_date(ctx: _Context, pos: int) -> VnDate | None:
+    """The date of the document whose header holds the number at ``pos``: the nearest date it states
+    from 300 characters before to 700 after (the earlier one of two as near)."""
+    positions, dates = ctx.stated_dates()
+    i = bisect.bisect_left(positions, pos - 300)
+    j = bisect.bisect_left(positions, pos + _HEADER_WINDOW)
+    if i == j:
+        return None
+    best = min(range(i, j), key=lambda k: abs(positions[k] - pos))
+    return VnDate.of(dates[best])
 
 
 def _header_type(text: str, pos: int) -> str | None:
@@ -467,7 +484,7 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
             number=number,
             serial=number.serial,
             type_name=_type_of(number) or _header_type(text, m.end()),
-            issued_on=_header_date(text, serial_start),
+            issued_on=_header_date(ctx, serial_start),
             header=True,
         )
         return [RefHit(start=start, end=m.end(), value=ref, number_start=serial_start, number_end=m.end())]
@@ -538,9 +555,16 @@ def _listed_before(text: str, serial_start: int, number: DocumentNumber, type_na
     return out
 
 
-def iter_reference_hits(text: str, date_at: Callable[[int], tuple[int, VnDate] | None]) -> Iterator[RefHit]:
-    """Scan a normalised text for references (used by the finders)."""
-    yield from scan_references(_Context(text, date_at, _url_spans(text)))
+def iter_reference_hits(
+    text: str, date_at: Callable[[int], tuple[int, VnDate] | None], low: str | None = None
+) -> Iterator[RefHit]:
+    """Scan a normalised text for references (used by the finders); ``low`` is the text lower-cased
+    position for position, when the caller has it already."""
+    if low is None:
+        from vngovdirectives._temporal_scan import lowered
+
+        low = lowered(text)
+    yield from scan_references(_Context(text, date_at, low))
 
 
 def parse_reference(text: str, /) -> DocumentReference:
