@@ -163,6 +163,11 @@ ADVERSARIAL = [
     "1" * 20000,
     " " * 20000,
     "mùng 1 tháng " * 800,
+    # stated dates: date lines after a header number, and labelled dates
+    "Số: 1/KH-UB  Hà Nội, ngày 1 tháng 1 năm 2020 " * 300,
+    ",  ngày 1 tháng 1 năm " * 800,
+    "Ngày ban hành: 1/1/2020 " * 600,
+    "cập nhật đăng ngày hành " * 800,
 ]
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from vngovdirectives._temporal_scan import Hit, HitKind, detect_context_date, scan
+from vngovdirectives._temporal_scan import Hit, HitKind, detect_context_date, scan, stated_dates
 from vngovdirectives.dates import Period, TimeOfDay, VnDate
 from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Starting, Within
 from vngovdirectives.text import normalize
@@ -216,6 +216,25 @@ def test_impossible_dates_are_skipped() -> None:
 )
 def test_detect_context_date(text: str, expected: dt.date | None) -> None:
     assert detect_context_date(text) == expected
+
+
+def test_stated_dates_are_date_lines_and_labelled_dates_with_positions() -> None:
+    text = (
+        "Số: 07/KH-UBND\nLạng Sơn, ngày 13 tháng 01 năm 2020\n"
+        "Ngày ban hành: 05/03/2020 | Ngày đăng 3.4.2020 | Đăng ngày 22-11-2019\n"
+        "Quyết định này có hiệu lực, ngày 31 tháng 02 năm 2020 không có.\n"  # no date line: not a valid day
+        "Văn bản đã ban hành 06/03/2020; tin đăng 07/03/2020; Cập nhật lúc: 11:02 02/01/2021"
+    )
+    found = stated_dates(text)
+    assert [(text[pos : pos + 9], date) for pos, date in found] == [
+        ("Lạng Sơn,", D(2020, 1, 13)),
+        ("Ngày ban ", D(2020, 3, 5)),
+        ("Ngày đăng", D(2020, 4, 3)),
+        ("Đăng ngày", D(2019, 11, 22)),
+        ("Cập nhật ", D(2021, 1, 2)),
+    ]
+    # A window keeps only the dates inside it.
+    assert [date for _, date in stated_dates(text, 40, 100)] == [D(2020, 3, 5), D(2020, 4, 3)]
 
 
 @pytest.mark.parametrize("junk", ["", " ", "\n\n", "ngày", "1/", "-", "năm", "quý", "0h", "Đ" * 5, "\x00"])

@@ -788,15 +788,22 @@ def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) 
 # table cell, or follows a wide gap on the line of "Số: …". The comma is found first (a literal,
 # which the regex engine skips to at once); the place is then checked backwards from it.
 _DATE_LINE: Final = re.compile(rf",{_O}ngày{_S}(?P<d>\d{{1,2}}){_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})")
-_PLACE_BEFORE: Final = re.compile(r"(?:^|\n|\||[ \t]{2})[^\n,|]{2,60}$")
+_PLACE_BEFORE: Final = re.compile(r"(?:^|\n|\||[ \t]{2})(?P<place>[^\n,|]{2,60})$")
 _PLACE_REACH: Final = 64
-_NEWS_DATE: Final = re.compile(
-    rf"(?:cập{_S}nhật(?:{_S}lúc)?|đăng{_S}ngày|ngày{_S}đăng|ngày{_S}cập{_S}nhật|ngày{_S}(?:ban|phát){_S}hành)"
+# A labelled date: "Cập nhật lúc: 11:02 02/01/2021", "Đăng ngày 22-11-2019", "Ngày ban hành: 05/03/2020".
+# Each pattern starts with a literal key word (fast to skip to); the words of the label before the
+# key are checked backwards.
+_NEWS_TAIL = (
     rf"{_O}:?{_O}\|?{_O}(?:\d{{1,2}}:\d{{2}}{_S})?(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}})"
 )
-# Every label of _NEWS_DATE holds one of these words; the label starts at most 16 characters
-# before it and the date ends at most 80 after it.
-_NEWS_KEYS: Final = ("cập", "đăng", "hành")
+_NEWS_LABELS: Final = (
+    # (pattern from the key word, what must stand before it, whether that is optional)
+    (re.compile(rf"cập{_S}nhật(?:{_S}lúc)?{_NEWS_TAIL}"), re.compile(rf"ngày{_S}$"), True),
+    (re.compile(rf"đăng{_S}ngày{_NEWS_TAIL}"), re.compile(rf"ngày{_S}$"), True),
+    (re.compile(rf"đăng{_NEWS_TAIL}"), re.compile(rf"ngày{_S}$"), False),
+    (re.compile(rf"hành{_NEWS_TAIL}"), re.compile(rf"ngày{_S}(?:ban|phát){_S}$"), False),
+)
+_NEWS_REACH: Final = 16  # the longest label before a key word ("ngày   phát   ")
 _WEEK_RANGE: Final = re.compile(rf"\({_O}(?:từ{_S})?ngày{_S}[^()\n]{{3,40}}\)")
 _TITLE_YEAR: Final = re.compile(rf"năm{_S}(?P<y>\d{{4}})(?!\d)")
 _H1 = r"[^\S\n]{0,3}"
@@ -824,27 +831,25 @@ def _date_lines(low: str, start: int, end: int) -> Iterator[tuple[int, datetime.
         if place is None:
             continue
         try:
-            yield place.start(), datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            yield place.start("place"), datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             continue
 
 
 def _news_dates(low: str, start: int, end: int) -> Iterator[tuple[int, datetime.date]]:
-    found: dict[int, re.Match[str]] = {}
-    for key in _NEWS_KEYS:
-        p = low.find(key, start, end)
-        while p >= 0:
-            pos = max(start, p - 16)
-            while (m := _NEWS_DATE.search(low, pos, min(end, p + 80))) is not None and m.start() <= p:
-                found[m.start()] = m
-                pos = m.end()
-            p = low.find(key, p + 1, end)
+    found: dict[int, datetime.date] = {}
+    for rx, before, optional in _NEWS_LABELS:
+        for m in rx.finditer(low, start, end):
+            s = m.start()
+            head = before.search(low, max(start, s - _NEWS_REACH), s)
+            if head is None and not optional:
+                continue
+            try:
+                found.setdefault(head.start() if head else s, datetime.date(int(m["y"]), int(m["m"]), int(m["d"])))
+            except ValueError:
+                continue
     for s in sorted(found):
-        m = found[s]
-        try:
-            yield s, datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
+        yield s, found[s]
 
 
 def stated_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, datetime.date]]:
