@@ -24,7 +24,6 @@ from vngovdirectives.docnumbers import DocumentNumber, parse_number
 from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
 if TYPE_CHECKING:
-    import datetime
     from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["DocumentReference", "parse_reference"]
@@ -259,27 +258,15 @@ class RefHit:
     number_end: int
 
 
+@attrs.frozen(slots=True)
 class _Context:
     """What the reference scanner needs from the rest of the finders (one per scanned text)."""
 
-    __slots__ = ("_stated", "date_at", "low", "text", "url_spans")
-
-    def __init__(self, text: str, date_at: Callable[[int], tuple[int, VnDate] | None], low: str) -> None:
-        self.text = text
-        #: date lookup: given a position, the (end, value) of a date that starts there, or None
-        self.date_at = date_at
-        self.low = low  # ``text`` lower-cased position for position
-        self.url_spans = _url_spans(low)
-        self._stated: tuple[list[int], list[datetime.date]] | None = None
-
-    def stated_dates(self) -> tuple[list[int], list[datetime.date]]:
-        """Positions and values of the dates the text states for itself, computed once when needed."""
-        if self._stated is None:
-            from vngovdirectives._temporal_scan import stated_dates_lowered
-
-            found = stated_dates_lowered(self.low)
-            self._stated = ([pos for pos, _ in found], [date for _, date in found])
-        return self._stated
+    text: str
+    #: date lookup: given a position, the (end, value) of a date that starts there, or None
+    date_at: Callable[[int], tuple[int, VnDate] | None]
+    low: str  # ``text`` lower-cased position for position
+    url_spans: tuple[tuple[int, int], ...]
 
 
 def _url_spans(low: str) -> tuple[tuple[int, int], ...]:
@@ -360,13 +347,11 @@ def _date_after(ctx: _Context, pos: int) -> tuple[VnDate | None, int]:
 def _header_date(ctx: _Context, pos: int) -> VnDate | None:
     """The date of the document whose header holds the number at ``pos``: the nearest date it states
     from 300 characters before to 700 after (the earlier one of two as near)."""
-    positions, dates = ctx.stated_dates()
-    i = bisect.bisect_left(positions, pos - 300)
-    j = bisect.bisect_left(positions, pos + _HEADER_WINDOW)
-    if i == j:
-        return None
-    best = min(range(i, j), key=lambda k: abs(positions[k] - pos))
-    return VnDate.of(dates[best])
+    from vngovdirectives._temporal_scan import stated_dates_lowered
+
+    found = stated_dates_lowered(ctx.low, max(0, pos - 300), min(len(ctx.low), pos + _HEADER_WINDOW))
+    best = min(found, key=lambda f: abs(f[0] - pos), default=None)
+    return VnDate.of(best[1]) if best is not None else None
 
 
 def _header_type(text: str, pos: int) -> str | None:
@@ -564,7 +549,7 @@ def iter_reference_hits(
         from vngovdirectives._temporal_scan import lowered
 
         low = lowered(text)
-    yield from scan_references(_Context(text, date_at, low))
+    yield from scan_references(_Context(text, date_at, low, _url_spans(low)))
 
 
 def parse_reference(text: str, /) -> DocumentReference:
