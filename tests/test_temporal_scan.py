@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from vngovdirectives._temporal_scan import Hit, HitKind, detect_context_date, scan, stated_dates
+from vngovdirectives._temporal_scan import Hit, HitKind, HitValue, detect_context_date, scan, stated_dates
 from vngovdirectives.dates import Period, TimeOfDay, VnDate
 from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Starting, Within
 from vngovdirectives.text import normalize
@@ -357,7 +357,7 @@ def test_implausible_years_are_skipped(text: str) -> None:
     assert scan(text, context_date=D(2020, 1, 1)) == []
 
 
-def test_hits_round_trip_through_json() -> None:
+def test_hit_values_round_trip_through_json() -> None:
     import cattrs.preconf.json
 
     from vngovdirectives.deadlines import _configure_converter
@@ -371,9 +371,9 @@ def test_hits_round_trip_through_json() -> None:
     hits = _scan(text)
     assert len(hits) == 7
     for h in hits:
-        data = conv.unstructure(h)
-        assert data["value"]["kind"] in {"date", "period", "before", "relative", "within"}
-        assert conv.loads(conv.dumps(h), Hit) == h
+        data = conv.unstructure(h.value, HitValue)
+        assert data["kind"] in {"date", "period", "before", "relative", "within"}
+        assert conv.loads(conv.dumps(h.value, HitValue), HitValue) == h.value
 
 
 def test_hours_after_a_limit_word_are_an_amount() -> None:

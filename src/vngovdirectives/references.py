@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -155,8 +155,7 @@ _NOT_A_DOCUMENT_BEFORE: Final = re.compile(
 )
 
 
-@attrs.frozen(slots=True)
-class _Lead:
+class _Lead(NamedTuple):
     """What introduces a number: where the introduction starts, the type name, and its kind."""
 
     start: int
@@ -166,11 +165,13 @@ class _Lead:
     blocked: bool = False  # "Mẫu số …": a number, but not of a document
 
 
-def _lead(text: str, serial_start: int) -> _Lead:
+def _lead(ctx: _Context, serial_start: int) -> _Lead:
+    text = ctx.text
     lo = max(0, serial_start - _BACK_WINDOW)
-    rev = text[lo:serial_start][::-1]
-    m = _LEAD_REV.match(rev)
-    if m is None or m.end() == 0 or not (m.group("so") or m.group("type2")):
+    # Match on the reversed text from the serial leftwards: rev[n - p] is text[p - 1].
+    base = len(text) - serial_start
+    m = _LEAD_REV.match(ctx.rev, base, len(text) - lo)
+    if m is None or m.end() == base or not (m.group("so") or m.group("type2")):
         law = _law_before(text, lo, serial_start)
         if law is not None:
             return law
@@ -178,8 +179,8 @@ def _lead(text: str, serial_start: int) -> _Lead:
     raw_type = m.group("type") or m.group("type2") or m.group("type3")
     type_name = _normal_type_name(raw_type[::-1]) if raw_type else None
     if type_name is not None:
-        return _Lead(serial_start - m.end(), type_name, True, False)
-    so_start = serial_start - m.end("so")
+        return _Lead(serial_start - (m.end() - base), type_name, True, False)
+    so_start = serial_start - (m.end("so") - base)
     if _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start):
         return _Lead(serial_start, None, False, False, blocked=True)
     line_start = text.rfind("\n", 0, so_start) + 1
@@ -247,8 +248,7 @@ _BACK_WINDOW: Final = 110
 _HEADER_WINDOW: Final = 700
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class RefHit:
+class RefHit(NamedTuple):
     """A reference found in a normalised text: its whole span and the span of its number."""
 
     start: int
@@ -267,6 +267,7 @@ class _Context:
     date_at: Callable[[int], tuple[int, VnDate] | None]
     low: str  # ``text`` lower-cased position for position
     url_spans: tuple[tuple[int, int], ...]
+    rev: str  # ``text`` reversed, for the patterns that read leftwards from a position
 
 
 def _url_spans(low: str) -> tuple[tuple[int, int], ...]:
@@ -425,7 +426,7 @@ def _inherit_types(text: str, hits: list[RefHit]) -> list[RefHit]:
             and prev.end <= hit.start
             and _LIST_CONNECTOR.fullmatch(text, prev.end, hit.start)
         ):
-            out.append(attrs.evolve(hit, value=attrs.evolve(hit.value, type_name=prev.value.type_name)))
+            out.append(hit._replace(value=attrs.evolve(hit.value, type_name=prev.value.type_name)))
         else:
             out.append(hit)
     return out
@@ -452,7 +453,7 @@ def _drop_overlaps(hits: list[RefHit]) -> list[RefHit]:
 def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     text = ctx.text
     serial_start = m.start("serial")
-    lead = _lead(text, serial_start)
+    lead = _lead(ctx, serial_start)
     if lead.blocked:
         return None
     sym = m.group("sym")
@@ -481,7 +482,7 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
         number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
     )
     out = [RefHit(start=start, end=max(end, end2), value=ref, number_start=serial_start, number_end=m.end())]
-    out[0:0] = _listed_before(text, serial_start, number, type_name)
+    out[0:0] = _listed_before(ctx, serial_start, number, type_name)
     return out
 
 
@@ -510,8 +511,9 @@ def _type_of(number: DocumentNumber) -> str | None:
     return doc_type.label if doc_type is not None else None
 
 
-def _listed_before(text: str, serial_start: int, number: DocumentNumber, type_name: str | None) -> list[RefHit]:
+def _listed_before(ctx: _Context, serial_start: int, number: DocumentNumber, type_name: str | None) -> list[RefHit]:
     """References sharing the symbol of ``number``: "số 2522, 2523/UBND-VX" gives 2522/UBND-VX too."""
+    text = ctx.text
     out: list[RefHit] = []
     before = text[max(0, serial_start - 6) : serial_start].rstrip()
     if not before.endswith((",", ";", "và")):  # the common case: no list, decided without a regex
@@ -534,7 +536,7 @@ def _listed_before(text: str, serial_start: int, number: DocumentNumber, type_na
     if not out:
         return []
     # Only a list that follows "số" or a type name is a list of documents.
-    if not _lead(text, pos).introduced:
+    if not _lead(ctx, pos).introduced:
         return []
     out.reverse()
     return out
@@ -549,7 +551,7 @@ def iter_reference_hits(
         from vngovdirectives._temporal_scan import lowered
 
         low = lowered(text)
-    yield from scan_references(_Context(text, date_at, low, _url_spans(low)))
+    yield from scan_references(_Context(text, date_at, low, _url_spans(low), text[::-1]))
 
 
 def parse_reference(text: str, /) -> DocumentReference:
