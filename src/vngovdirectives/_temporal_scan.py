@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import operator
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
@@ -136,6 +137,7 @@ _LUNAR_PHRASE: Final = re.compile(
     rf"(?:{_O}\({_O}âm{_S}lịch{_O}\)|{_S}âm{_S}lịch)?"
 )
 _LUNAR_AFTER: Final = re.compile(rf"(?:{_S}tháng)?{_S}(?:giêng|chạp)|{_O}\(?{_O}âm{_S}lịch")
+_LUNAR_NAME: Final = re.compile(rf"âm{_S}lịch")
 
 # Words right before a date, read backwards from its start (the pattern ends with $).
 _BACK_NLT: Final = re.compile(
@@ -155,9 +157,12 @@ _ACTION_RE: Final = re.compile(
     r"tổ chức|giải ngân|kết thúc|xây dựng|đưa vào|khởi công|bàn giao|đạt chuẩn|đạt|cấp|phê duyệt|chậm nhất|muộn nhất"
 )
 _YEARS: Final = (1800, 2200)  # years the scanner accepts in dates
-_LEAD_ANY: Final = re.compile("nhất|chót|hết|trước|từ|lực|trong|vào")
+# Every pattern read backwards from a date (_BACK_*) ends with one of these words, or a colon, just
+# before the date: a test of the last word decides most dates without running any of them.
+_LEAD_ENDINGS: Final = ("nhất", "là", "vào", "trước", "đến", "chót", "hết", "trong", "từ", ":")
 _STRONG_REL_LEADS: Final = ("thời", "vòng", "đa", "quá")
 _ANCHOR_RE: Final = re.compile(rf"{_O},?{_O}(?:kể|tính){_S}từ{_S}(?P<a>[^,.;:\n()|]{{1,160}})")
+_RANGE_ENDINGS: Final = ("-", "đến", "hết", "tới")  # how _BARE_LEFT_END can end
 _BARE_LEFT_END: Final = re.compile(
     rf"(?:từ{_S}(?:(?:ngày|mùng|mồng){_S})?|(?:ngày|mùng|mồng){_S})"
     rf"(?P<n>\d{{1,2}}){_O}(?:-|đến(?:{_S}hết)?|tới){_O}$"
@@ -166,7 +171,6 @@ _BARE_LEFT_END: Final = re.compile(
 _DAY_LIST_BACK: Final = re.compile(
     rf"(?:ngày|mùng|mồng){_S}(?P<list>\d{{1,2}}(?:{_O}[,;]{_O}\d{{1,2}}){{0,5}}){_O}(?:,|và){_O}$"
 )
-_LIST_WORD: Final = re.compile(",|;|và")
 _MONTH_LIST_BACK: Final = re.compile(rf"tháng{_S}(?P<list>\d{{1,2}}(?:{_O}[,;]{_O}\d{{1,2}}){{0,5}}){_O}(?:,|và){_O}$")
 # A schedule row: "Tháng 7 | … | Ngày 03; 10; 17; 24; 31".
 _DAY_LIST_RE: Final = re.compile(
@@ -174,7 +178,6 @@ _DAY_LIST_RE: Final = re.compile(
 )
 _ROW_MONTH_RE: Final = re.compile(rf"{_O}tháng{_S}(?P<m>\d{{1,2}})(?!\d|{_O}[/.\-]\d)(?:{_S}năm{_S}(?P<y>\d{{4}}))?")
 _NUMBER_RE: Final = re.compile(r"\d{1,2}")
-_RANGE_WORD: Final = re.compile("-|đến|tới")
 _RANGE_GAP: Final = re.compile(
     rf"{_O}(?:-|(?:đến|tới)(?:{_S}hết)?)(?:{_S}(?:thứ{_S}[^\W\d_]{{1,4}}|chủ{_S}nhật),?)?(?:{_S}ngày)?{_O}"
 )
@@ -187,6 +190,7 @@ _UNIT_AFTER_YEAR: Final = re.compile(
     r"\s{0,2}(?:%|ha\b|m2|km|kg|tấn|tỷ|triệu|nghìn|ngàn|đồng|người|hộ|xã|lượt|ca\b|học sinh|trường|"
     r"cơ sở|doanh nghiệp|dự án|văn bản|hồ sơ|thủ tục|bậc|lần)"
 )
+_START: Final = operator.itemgetter(0)  # a Hit's start
 _DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
 
 
@@ -224,6 +228,11 @@ def _ends_with(low: str, pos: int, words: tuple[str, ...]) -> bool:
 
 def _keyword_start(low: str, pos: int, word: str) -> int:
     """Start of ``word`` ending right before ``pos`` (across up to three spaces), else ``pos``."""
+    if pos == 0 or not low[pos - 1].isspace():
+        return pos
+    k = pos - 1 - len(word)
+    if low[pos - 1] == " " and k >= 0 and low.startswith(word, k):
+        return k  # the common case: one space
     seg = low[max(0, pos - len(word) - 3) : pos]
     stripped = seg.rstrip()
     if stripped.endswith(word) and len(seg) - len(stripped) >= 1:
@@ -491,7 +500,7 @@ def _deadline_for(low: str, c: _Cand, floor: int) -> tuple[int, Deadline] | None
         return None
     lo = max(floor, c.start - 48)
     s = c.start
-    if _LEAD_ANY.search(low, lo, s) is None:
+    if not _ends_with(low, s, _LEAD_ENDINGS):
         return None
     if v.precision is Precision.DAY:
         m = _BACK_NLT.search(low, lo, s)
@@ -601,9 +610,10 @@ def scan(text: str, context_date: datetime.date | None = None, *, low: str | Non
     cands: list[_Cand] = []
     _digit_cands(low, cands)
     _keyword_cands(low, cands)
-    for c in cands:
-        if c.form in ("maybe", "rel", "date") and _LUNAR_AFTER.match(low, c.end):
-            _lunar_cand(low, min(c.start, _keyword_start(low, c.dstart, "ngày")), cands)
+    if "giêng" in low or "chạp" in low or _LUNAR_NAME.search(low):  # else no date can be lunar
+        for c in cands:
+            if c.form in ("maybe", "rel", "date") and _LUNAR_AFTER.match(low, c.end):
+                _lunar_cand(low, min(c.start, _keyword_start(low, c.dstart, "ngày")), cands)
     items = _attach_times(low, _merge(cands))
     return _walk(text, low, items, context_date)
 
@@ -662,7 +672,7 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
         # A period whose left end is a bare day ("từ ngày 12 đến ngày 15-10").
         if v.precision is Precision.DAY:
             lo = max(floor, c.start - 40)
-            bm = _BARE_LEFT_END.search(low, lo, c.start) if _RANGE_WORD.search(low, lo, c.start) else None
+            bm = _BARE_LEFT_END.search(low, lo, c.start) if _ends_with(low, c.start, _RANGE_ENDINGS) else None
             if bm is not None:
                 day = int(bm["n"])
                 left = _mk(None, v.month, day) if not v.lunar else None
@@ -695,7 +705,7 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
         # Days listed before this one share its month and year ("ngày 5 và 6/3/2024").
         if v.precision is Precision.DAY and not v.lunar and c.start == c.dstart:
             lo = max(floor, c.start - 40)
-            dl_back = _DAY_LIST_BACK.search(low, lo, c.start) if _LIST_WORD.search(low, lo, c.start) else None
+            dl_back = _DAY_LIST_BACK.search(low, lo, c.start) if _ends_with(low, c.start, (",", "và")) else None
             if dl_back is not None:
                 for n in _NUMBER_RE.finditer(low, dl_back.start("list"), dl_back.end("list")):
                     listed_day = _mk(v.year, v.month, int(n.group()))
@@ -751,7 +761,9 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
             )
         prev, prev_hits, prev_deadline = c, len(hits) - n_before, dl[1] if dl else None
         floor = c.end
-    hits.sort(key=lambda h: (h.start, h.kind is not HitKind.DEADLINE))
+    # By start only (a stable sort: a deadline stays before the date it holds; the finders order
+    # kinds at one position themselves).
+    hits.sort(key=_START)
     return hits
 
 

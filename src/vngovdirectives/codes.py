@@ -114,12 +114,12 @@ class DocumentType(enum.Enum):
     @classmethod
     def from_code(cls, code: str) -> DocumentType | None:
         """The type an abbreviation stands for, ignoring case and "D" written for "Đ"; None if unknown."""
-        return _types_by_key().get(_fold_key(code))
+        return _type_for_code(code)
 
     @classmethod
     def from_label(cls, label: str) -> DocumentType | None:
         """The type a Vietnamese name stands for ("quyết định" → QUYET_DINH); None if unknown."""
-        return _types_by_label().get(_fold_label(label))
+        return _type_for_label(label)
 
     def __str__(self) -> str:
         return self.label
@@ -166,6 +166,17 @@ def _types_by_key() -> dict[str, DocumentType]:
 @functools.cache
 def _types_by_label() -> dict[str, DocumentType]:
     return {_fold_label(m.label): m for m in DocumentType}
+
+
+# The finders ask for the same few codes and names thousands of times per page.
+@functools.lru_cache(maxsize=2048)
+def _type_for_code(code: str) -> DocumentType | None:
+    return _types_by_key().get(_fold_key(code))
+
+
+@functools.lru_cache(maxsize=2048)
+def _type_for_label(label: str) -> DocumentType | None:
+    return _types_by_label().get(_fold_label(label))
 
 
 @functools.cache

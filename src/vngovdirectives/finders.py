@@ -197,7 +197,22 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
         (h.start, _ORDER[h.kind], -h.end, offset + i, h.value, _KIND[h.kind]) for i, h in enumerate(scan.temporal)
     )
     keyed.sort()
-    return [scan.match(start, -neg_end, value, kind) for start, _, neg_end, _, value, kind in keyed]
+    # scan.match() inlined: this loop makes every match of the page.
+    offsets, source, new = scan.norm.offsets, scan.norm.source, object.__new__
+    out: list[Match[object]] = []
+    append = out.append
+    for folded_start, _, neg_end, _, value, kind in keyed:
+        start, end = folded_start, -neg_end
+        if offsets:
+            start, end = offsets[start], offsets[end]
+        m = new(Match)
+        _SET_START(m, start)
+        _SET_END(m, end)
+        _SET_TEXT(m, source[start:end])
+        _SET_VALUE(m, value)
+        _SET_KIND(m, kind)
+        append(m)
+    return out
 
 
 _KIND: Final = {kind: MatchKind(kind.value) for kind in temporal.HitKind}
