@@ -495,13 +495,13 @@ def _attach_times(low: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _deadline_for(low: str, c: _Cand, floor: int) -> tuple[int, Deadline] | None:
+    """The deadline that the words before ``c`` make of it. Callers test first that the text before
+    ``c`` ends with one of _LEAD_ENDINGS (nothing else can match)."""
     v = c.value
     if not isinstance(v, VnDate):
         return None
     lo = max(floor, c.start - 48)
     s = c.start
-    if not _ends_with(low, s, _LEAD_ENDINGS):
-        return None
     if v.precision is Precision.DAY:
         m = _BACK_NLT.search(low, lo, s)
         if m is not None:
@@ -645,6 +645,8 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
         v = c.value
         if not isinstance(v, VnDate):
             continue
+        # The words right before the date decide most of what follows: read them once.
+        tail = low[max(0, c.start - 12) : c.start].rstrip()
         # A period whose two ends are both candidates.
         if prev is not None:
             p = _try_join(low, prev, c)
@@ -670,9 +672,9 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
                 floor = c.end
                 continue
         # A period whose left end is a bare day ("từ ngày 12 đến ngày 15-10").
-        if v.precision is Precision.DAY:
+        if v.day is not None and tail.endswith(_RANGE_ENDINGS):
             lo = max(floor, c.start - 40)
-            bm = _BARE_LEFT_END.search(low, lo, c.start) if _ends_with(low, c.start, _RANGE_ENDINGS) else None
+            bm = _BARE_LEFT_END.search(low, lo, c.start)
             if bm is not None:
                 day = int(bm["n"])
                 left = _mk(None, v.month, day) if not v.lunar else None
@@ -703,9 +705,9 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
                         floor = c.end
                         continue
         # Days listed before this one share its month and year ("ngày 5 và 6/3/2024").
-        if v.precision is Precision.DAY and not v.lunar and c.start == c.dstart:
+        if v.day is not None and not v.lunar and c.start == c.dstart and tail.endswith((",", "và")):
             lo = max(floor, c.start - 40)
-            dl_back = _DAY_LIST_BACK.search(low, lo, c.start) if _ends_with(low, c.start, (",", "và")) else None
+            dl_back = _DAY_LIST_BACK.search(low, lo, c.start)
             if dl_back is not None:
                 for n in _NUMBER_RE.finditer(low, dl_back.start("list"), dl_back.end("list")):
                     listed_day = _mk(v.year, v.month, int(n.group()))
@@ -726,14 +728,14 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
         # Accept or reject a year-less day that has no keyword before it.
         if c.form == "maybe":
             listed = prev is not None and prev_hits > 0 and _LIST_GAP.fullmatch(low, prev.end, c.start) is not None
-            if not (listed or c.start < c.dstart or _ends_with(low, c.start, _DAY_KEYWORDS)):
+            if not (listed or c.start < c.dstart or tail.endswith(_DAY_KEYWORDS)):
                 prev, prev_hits, prev_deadline = c, 0, None  # may still be the left end of a range
                 continue
-            dl = _deadline_for(low, c, floor)
+            dl = _deadline_for(low, c, floor) if tail.endswith(_LEAD_ENDINGS) else None
             if dl is None and listed and prev_deadline is not None:
                 dl = _same_kind(prev_deadline, c, v)
         else:
-            dl = _deadline_for(low, c, floor)
+            dl = _deadline_for(low, c, floor) if tail.endswith(_LEAD_ENDINGS) else None
         n_before = len(hits)
         if c.form == "lunar":
             hits.append(_finish(Hit(start=c.start, end=c.end, kind=HitKind.DATE, value=v), context))
@@ -752,13 +754,10 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
                         context,
                     )
                 )
-            hits.append(
-                _finish(
-                    Hit(start=c.start, end=c.end, kind=HitKind.DATE, value=v, time=c.time),
-                    context,
-                    deadline=dl is not None,
-                )
-            )
+            date_hit = Hit(c.start, c.end, HitKind.DATE, v, c.time)
+            if context is not None and v.year is None:
+                date_hit = _finish(date_hit, context, deadline=dl is not None)
+            hits.append(date_hit)
         prev, prev_hits, prev_deadline = c, len(hits) - n_before, dl[1] if dl else None
         floor = c.end
     # By start only (a stable sort: a deadline stays before the date it holds; the finders order

@@ -115,12 +115,13 @@ _ABBREV_WORD: Final = _alternation(list(_TYPE_ABBREVIATIONS))
 _WS = r"[ \t\r\n]{0,3}"  # white space, line breaks included, around separators
 _CODE = r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9&]{0,14}(?![^\W_])"
 _SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[A-ZĐ]))"
+#: The symbol after a serial: optional year, then codes.
+_SYMBOL = rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐ]{{1,5}}/))(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
 #: A document-number candidate: serial, optional year, codes. Checked by parse_number afterwards.
 _NUMBER_RE: Final = re.compile(
     # The look-behind after the first digit drops, at the cost of one test, every attempt that
     # would start inside a run of digits (most digits of a text are in dates and years).
-    r"(?P<serial>[0-9](?<![0-9][0-9])[0-9]{0,5}[a-z]?)"
-    rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐ]{{1,5}}/))(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
+    rf"(?P<serial>[0-9](?<![0-9][0-9])[0-9]{{0,5}}[a-z]?){_SYMBOL}"
 )
 #: Characters that may not stand right before a serial (it would be part of a longer token).
 _NOT_BEFORE_SERIAL: Final = frozenset("/.-–_&") | frozenset("0123456789")
@@ -213,7 +214,7 @@ _LAW_BEFORE: Final = re.compile(
 )
 #: A news sentence that opens with the issue date: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …".
 _DATED_SENTENCE: Final = re.compile(
-    r"(?:^|\n|[.!?]\s)\s{0,3}(?:Vào\s{1,3})?[Nn]gày\s{1,3}(?P<date>[0-9]{1,2}(?P<s>[/.-])[0-9]{1,2}(?P=s)[0-9]{4}"
+    r"(?:^|\n|[.!?]\s)\s{0,3}(?:Vào\s{1,3})?(?P<kw>[Nn]gày)\s{1,3}(?P<date>[0-9]{1,2}(?P<s>[/.-])[0-9]{1,2}(?P=s)[0-9]{4}"
     r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}[0-9]{4})\s{0,3},(?P<mid>[^.\n]{0,220})$"
 )
 _ISSUING_VERB: Final = re.compile(r"\b(?:ban hành|đã ký|ký|đã có|có|ra|gửi|phát hành|công bố|ban hành)\b")
@@ -230,13 +231,41 @@ _ISSUER_END: Final = re.compile(
     r"|tại|đã|đến|yêu cầu|đề nghị|giao|trong|và|với|nhằm|theo|thì|nay|sau|cho|trước|ngày|năm|số|"
     r"V/V|chỉ đạo|kèm theo|như|của|bổ sung|sửa đổi|tổ chức|tiếp tục)\s"
 )
-#: Short references: a type name and a bare serial, no symbol ("Chỉ thị 16", "Nghị quyết số 30a").
-_SHORT_RE: Final = re.compile(
-    # grouped by first letter, so that a capital letter starts one attempt, not fifteen
-    r"(?P<type>C(?:hỉ thị|ông văn|hương trình|ông điện)|N(?:ghị quyết|ghị định)|Q(?:uyết định|uy định)"
-    r"|T(?:hông tư|hông báo)|K(?:ế hoạch|ết luận)|Đề án|Hướng dẫn|Luật)"
-    r"(?P<so>\s{1,3}số)?\s{1,3}(?P<serial>[0-9]{1,5}[a-z]?)(?![\w/\-.,]\s?[0-9A-ZĐa-zđ]|[\w/%]|\s{0,2}[/\-]\s{0,2}[0-9A-ZĐ])"
-)
+#: Type names of short references: a type name and a bare serial, no symbol ("Chỉ thị 16").
+_SHORT_TYPE_NAMES: Final = (
+    "Chỉ thị", "Nghị quyết", "Quyết định", "Nghị định", "Thông tư", "Kế hoạch", "Đề án", "Kết luận",
+    "Công văn", "Chương trình", "Thông báo", "Hướng dẫn", "Quy định", "Công điện", "Luật",
+)  # fmt: skip
+
+
+def _candidate_pattern() -> re.Pattern[str]:
+    """One pattern for both kinds of candidate, so the text is scanned once.
+
+    A match starts with a digit or with the capital that starts a short type name: the engine
+    skips quickly to the next such character. A number is matched whole. A short reference
+    ("Nghị quyết số 30a") is only looked at, past its first letter, so that a number inside it
+    ("Quyết định 84 QĐ/TW") is still found: its type name ends at ``tname``, its serial is ``short``.
+    """
+    # After the capital, each alternative starts with a plain letter (the engine skips a wrong one
+    # at once), then checks the capital behind it: "h(?<=Ch)(?:ỉ thị|ương trình)|h(?<=Th)…".
+    by_head: dict[str, list[str]] = {}
+    for name in _SHORT_TYPE_NAMES:
+        by_head.setdefault(name[:2], []).append(re.escape(name[2:]))
+    rests = "|".join(
+        f"{re.escape(head[1])}(?<={re.escape(head)})(?:{'|'.join(tails)})" for head, tails in by_head.items()
+    )
+    capitals = "".join(sorted({name[0] for name in _SHORT_TYPE_NAMES}))
+    return re.compile(
+        rf"[0-9{capitals}]"
+        # a number; the look-behinds drop every attempt inside a run of digits at the cost of one test
+        rf"(?:(?<=[0-9])(?<![0-9][0-9])[0-9]{{0,5}}[a-z]?{_SYMBOL}"
+        # a short reference
+        rf"|(?=(?P<tname>{rests})(?P<so>\s{{1,3}}số)?\s{{1,3}}(?P<short>[0-9]{{1,5}}[a-z]?)"
+        r"(?![\w/\-.,]\s?[0-9A-ZĐa-zđ]|[\w/%]|\s{0,2}[/\-]\s{0,2}[0-9A-ZĐ])))"
+    )
+
+
+_CANDIDATE_RE: Final = _candidate_pattern()
 #: What must not follow a short reference's serial (a quantity, not a document).
 _SHORT_NOT_AFTER: Final = re.compile(
     r"\s{1,3}(?:năm(?!\s{1,3}(?:19|20)[0-9]{2})|tháng|ngày(?!\s{1,3}[0-9])|tuần|giờ|phút"
@@ -245,7 +274,10 @@ _SHORT_NOT_AFTER: Final = re.compile(
     r"|văn bản|lĩnh vực|dự án)",
 )
 #: Spans that are URLs or file paths: numbers inside them are not references.
-_URL_RE: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")  # on lower-cased text
+_URL_RES: Final = (  # on lower-cased text
+    re.compile(r"https?://[^\s<>\"']{1,2000}"),
+    re.compile(r"www\.[^\s<>\"']{1,2000}"),
+)
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
@@ -278,7 +310,13 @@ class _Context:
 def _url_spans(low: str) -> tuple[tuple[int, int], ...]:
     if "://" not in low and "www." not in low:
         return ()
-    return tuple(m.span() for m in _URL_RE.finditer(low))
+    # Two patterns led by a literal each (fast to skip to); a "www." inside a URL is dropped.
+    found = sorted(m.span() for rx in _URL_RES for m in rx.finditer(low))
+    spans: list[tuple[int, int]] = []
+    for span in found:
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return tuple(spans)
 
 
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
@@ -379,7 +417,11 @@ def scan_references(ctx: _Context) -> list[RefHit]:
     text = ctx.text
     url_starts = [s for s, _ in ctx.url_spans]
     hits: list[RefHit] = []
-    for m in _NUMBER_RE.finditer(text):
+    shorts: list[re.Match[str]] = []
+    for m in _CANDIDATE_RE.finditer(text):
+        if m.group("sym") is None:
+            shorts.append(m)
+            continue
         start = m.start()
         if start and text[start - 1] in _NOT_BEFORE_SERIAL:
             continue
@@ -393,29 +435,24 @@ def scan_references(ctx: _Context) -> list[RefHit]:
     hits = _inherit_types(text, hits)
     taken = [(h.start, h.end) for h in hits]
     taken.sort()
-    for m in _SHORT_RE.finditer(text):
-        if m.start() and text[m.start() - 1].isalpha():
+    for m in shorts:
+        start, serial_end = m.start(), m.end("short")
+        if start and text[start - 1].isalpha():
             continue
-        if _SHORT_NOT_AFTER.match(text, m.end()):
+        if _SHORT_NOT_AFTER.match(text, serial_end):
             continue
-        serial = m.group("serial")
+        serial = m.group("short")
         if m.group("so") is None and len(serial) == 4 and serial.isdigit() and 1945 <= int(serial) <= 2100:
             continue  # "Kế hoạch 2021" names a year, not a document
-        if _overlaps(taken, m.start(), m.end()):
+        if _overlaps(taken, start, serial_end):
             continue
-        issued_on, end = _date_after(ctx, m.end())
+        issued_on, end = _date_after(ctx, serial_end)
         issuer, end2 = _issuer_after(text, end)
         ref = DocumentReference(
-            serial=serial, type_name=_normal_type_name(m.group("type")), issued_on=issued_on, issuer=issuer
+            serial=serial, type_name=_normal_type_name(text[start : m.end("tname")]), issued_on=issued_on, issuer=issuer
         )
         hits.append(
-            RefHit(
-                start=m.start(),
-                end=max(end, end2),
-                value=ref,
-                number_start=m.start("serial"),
-                number_end=m.end("serial"),
-            )
+            RefHit(start=start, end=max(end, end2), value=ref, number_start=m.start("short"), number_end=serial_end)
         )
     hits.sort(key=lambda h: (h.start, -h.end))
     return _drop_overlaps(hits)
@@ -462,7 +499,7 @@ def _drop_overlaps(hits: list[RefHit]) -> list[RefHit]:
 
 def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     text = ctx.text
-    serial_start = m.start("serial")
+    serial_start = m.start()
     lead = _lead(ctx, serial_start)
     if lead.blocked:
         return None
@@ -486,7 +523,7 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
         return [RefHit(start=start, end=m.end(), value=ref, number_start=serial_start, number_end=m.end())]
     type_name = lead.type_name or _type_of(number)
     if issued_on is None:
-        issued_on = _dated_sentence(text, start)
+        issued_on = _dated_sentence(ctx, start)
     issuer, end2 = _issuer_after(text, end)
     ref = DocumentReference(
         number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
@@ -496,8 +533,9 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     return out
 
 
-def _dated_sentence(text: str, start: int) -> VnDate | None:
+def _dated_sentence(ctx: _Context, start: int) -> VnDate | None:
     """The date opening the sentence that cites a document: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …"."""
+    text = ctx.text
     lo = max(0, start - 300)
     if text.find("gày", lo, start) < 0:  # no "Ngày" in reach: the common case, decided at once
         return None
@@ -506,10 +544,14 @@ def _dated_sentence(text: str, start: int) -> VnDate | None:
     head = text[sentence_start : sentence_start + 16].lstrip(" \t.?!")
     if not head.startswith(("Ngày", "ngày", "Vào ngày", "vào ngày")):
         return None
-    back = text[max(0, sentence_start - 2) : start]
-    m = _DATED_SENTENCE.search(back)
+    back_start = max(0, sentence_start - 2)
+    m = _DATED_SENTENCE.search(text[back_start:start])
     if m is None or not _ISSUING_VERB.search(m.group("mid")) or _NUMBER_RE.search(m.group("mid")):
         return None
+    for pos in (back_start + m.start("kw"), back_start + m.start("date")):  # read already by the date scan
+        found = ctx.date_at(pos)
+        if found is not None:
+            return found[1]
     try:
         return parse_date(m.group("date"))
     except ValueError:
