@@ -20,7 +20,7 @@ Overlap policy:
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
@@ -192,10 +192,17 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
     keyed: list[tuple[int, int, int, int, object, MatchKind]] = [
         (h.start, 0, -h.end, i, h.value, MatchKind.REFERENCE) for i, h in enumerate(scan.refs)
     ]
-    offset = len(keyed)
-    keyed.extend(
-        (h.start, _ORDER[h.kind], -h.end, offset + i, h.value, _KIND[h.kind]) for i, h in enumerate(scan.temporal)
-    )
+    # Kinds are told apart by identity: a dict keyed by enum members would call Enum.__hash__,
+    # a Python function, twice per hit.
+    date_kind, period_kind = temporal.HitKind.DATE, temporal.HitKind.PERIOD
+    for i, h in enumerate(scan.temporal, len(keyed)):
+        kind = h.kind
+        if kind is date_kind:
+            keyed.append((h.start, 4, -h.end, i, h.value, MatchKind.DATE))
+        elif kind is period_kind:
+            keyed.append((h.start, 2, -h.end, i, h.value, MatchKind.PERIOD))
+        else:
+            keyed.append((h.start, 3, -h.end, i, h.value, MatchKind.DEADLINE))
     keyed.sort()
     # scan.match() inlined: this loop makes every match of the page.
     offsets, source, new = scan.norm.offsets, scan.norm.source, object.__new__
@@ -215,8 +222,6 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
     return out
 
 
-_KIND: Final = {kind: MatchKind(kind.value) for kind in temporal.HitKind}
-_ORDER: Final = {temporal.HitKind.PERIOD: 2, temporal.HitKind.DEADLINE: 3, temporal.HitKind.DATE: 4}
 
 
 @attrs.frozen(kw_only=True, slots=True)

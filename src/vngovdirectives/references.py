@@ -24,6 +24,7 @@ from vngovdirectives.docnumbers import DocumentNumber, parse_number
 from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["DocumentReference", "parse_reference"]
@@ -400,7 +401,12 @@ def _header_date(ctx: _Context, pos: int) -> VnDate | None:
     if not found:
         found = stated_dates_lowered(ctx.low, max(0, pos - 300), min(n, pos + _HEADER_WINDOW))
     best = min(found, key=lambda f: abs(f[0] - pos), default=None)
-    return VnDate.of(best[1]) if best is not None else None
+    return _day_of(best[1]) if best is not None else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_of(date: datetime.date) -> VnDate:
+    return VnDate.of(date)
 
 
 def _header_type(text: str, pos: int) -> str | None:
