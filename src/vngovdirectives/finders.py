@@ -196,10 +196,10 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
     # a Python function, twice per hit.
     date_kind, period_kind = temporal.HitKind.DATE, temporal.HitKind.PERIOD
     for i, h in enumerate(scan.temporal, len(keyed)):
-        kind = h.kind
-        if kind is date_kind:
+        hit_kind = h.kind
+        if hit_kind is date_kind:
             keyed.append((h.start, 4, -h.end, i, h.value, MatchKind.DATE))
-        elif kind is period_kind:
+        elif hit_kind is period_kind:
             keyed.append((h.start, 2, -h.end, i, h.value, MatchKind.PERIOD))
         else:
             keyed.append((h.start, 3, -h.end, i, h.value, MatchKind.DEADLINE))
@@ -220,8 +220,6 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
         _SET_KIND(m, kind)
         append(m)
     return out
-
-
 
 
 @attrs.frozen(kw_only=True, slots=True)

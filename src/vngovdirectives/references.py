@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -129,8 +129,28 @@ _NOT_BEFORE_SERIAL: Final = frozenset("/.-–_&") | frozenset("0123456789")
 
 
 def _reversed_words(words: Sequence[str]) -> str:
-    lowered = dict.fromkeys(w.lower() for w in words)  # the pattern reads lower-cased text
-    return "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s{1,3}") for w in lowered)
+    """An alternation of ``words`` reversed and lower-cased, as a trie: "(?:h(?:nịđ…|cạoh…)|…)".
+
+    At each letter the engine tries only the branches that go on with the next letter, each led
+    by a plain literal (skipped at once when it does not fit), instead of fifty whole words. A
+    word that goes on into a longer one is tried longest first, as in a list sorted by length.
+    """
+    tree: dict[str, dict[str, Any]] = {}
+    for word in {w.lower()[::-1] for w in words}:  # the pattern reads lower-cased text
+        node = tree
+        for ch in word:
+            node = node.setdefault(r"\s{1,3}" if ch == " " else re.escape(ch), {})
+        node[""] = {}  # a word ends here
+
+    def alternation(node: dict[str, Any]) -> str:
+        branches = [token + alternation(child) for token, child in sorted(node.items()) if token]
+        if not branches:
+            return ""
+        if "" not in node and len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return alternation(tree)
 
 
 # What stands before a number is read on the reversed lower-cased text before it, with a pattern
@@ -156,6 +176,10 @@ _NOT_A_DOCUMENT_BEFORE: Final = re.compile(
     r"(?<![^\W\d_])(?:[Mm]ẫu|[Bb]iểu(?:\s{1,3}mẫu)?|[Pp]hụ\s{1,3}(?:lục|biểu)|[Bb]ảng|[Hh]ình|[Mm]ã|[Tt]ài\s{1,3}khoản"
     r"|[Tt]ờ\s{1,3}khai|[Pp]hòng|[Hh]ộp\s{1,3}thư|[Cc]ông\s{1,3}trình|[Gg]ói\s{1,3}thầu)\s{1,3}$"
 )
+#: The last words of _NOT_A_DOCUMENT_BEFORE, tested first on the lower-cased text.
+_NOT_A_DOCUMENT_ENDINGS: Final = (
+    "mẫu", "biểu", "lục", "bảng", "hình", "mã", "khoản", "khai", "phòng", "thư", "trình", "thầu",
+)  # fmt: skip
 
 
 class _Lead(NamedTuple):
@@ -187,7 +211,9 @@ def _lead(ctx: _Context, serial_start: int) -> _Lead:
     if type_name is not None:
         return _Lead(serial_start - (m.end() - base), type_name, True, False)
     so_start = serial_start - (m.end("so") - base)
-    if _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start):
+    if ctx.low[max(0, so_start - 12) : so_start].rstrip().endswith(_NOT_A_DOCUMENT_ENDINGS) and (
+        _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start)
+    ):
         return _Lead(serial_start, None, False, False, blocked=True)
     line_start = text.rfind("\n", 0, so_start) + 1
     before = text[line_start:so_start].strip(" \t")
@@ -222,9 +248,13 @@ _ISSUING_VERB: Final = re.compile(r"\b(?:ban hành|đã ký|ký|đã có|có|ra|
 #: Serials listed before a shared symbol: "các Công văn số 2522, 2523/UBND - VX".
 _LISTED_SERIAL_BEFORE: Final = re.compile(r"(?<![\w/.])(?P<serial>[0-9]{1,6}[a-z]?)\s{0,2}(?:,|và|;)\s{0,3}$")
 #: After a number: an issue date ("ngày …") or year ("năm 2020"), possibly after a comma.
-_AFTER_GAP: Final = re.compile(r"[ \t]{0,3}\n?[ \t]{0,3},?[ \t\n]{0,3}(?:\(\s{0,2})?")
-_DATE_LEAD: Final = re.compile(r"(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy)\s{0,3}", re.IGNORECASE)
-_YEAR_AFTER: Final = re.compile(r"năm\s{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9/])")
+#: One pattern, one call per number: the gap (taken whole, as an atomic group would: a look-ahead
+#: captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành") or "năm 2020".
+_AFTER: Final = re.compile(
+    r"(?=(?P<gap>[ \t]{0,3}\n?[ \t]{0,3},?[ \t\n]{0,3}(?:\(\s{0,2})?))(?P=gap)"
+    r"(?:(?P<lead>(?i:(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy)\s{0,3}))"
+    r"|năm\s{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9/]))?"
+)
 _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: Where an issuer named after "của" ends.
 _ISSUER_END: Final = re.compile(
@@ -356,6 +386,8 @@ def _symbol_ok(serial_sep: str, symbol_text: str, introduced: bool) -> bool:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    if text.find("của", pos, pos + 10) < 0:  # the common case, decided without the pattern
+        return None, pos
     m = _OF_AFTER.match(text, pos)
     if m is None:
         return None, pos
@@ -372,18 +404,16 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
 
 def _date_after(ctx: _Context, pos: int) -> tuple[VnDate | None, int]:
     """An issue date right after a number: "ngày 29/3/2019", ", ngày 15-5-2016", "năm 2020"."""
-    text = ctx.text
-    gap = _AFTER_GAP.match(text, pos)
-    p = gap.end() if gap else pos
-    lead = _DATE_LEAD.match(text, p)
-    if lead is not None:
-        for start in (p, lead.end()):
+    m = _AFTER.match(ctx.text, pos)
+    if m is None:  # cannot happen (every part is optional); kept for the type checker
+        return None, pos
+    if m.group("lead") is not None:
+        for start in m.span("lead"):
             found = ctx.date_at(start)
             if found is not None and found[1].day is not None:
                 return found[1], found[0]
         return None, pos
-    m = _YEAR_AFTER.match(text, p)
-    if m is not None:
+    if m.group("y") is not None:
         return VnDate(year=int(m.group("y"))), m.end()
     return None, pos
 
@@ -534,9 +564,10 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     ref = DocumentReference(
         number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
     )
-    out = [RefHit(start=start, end=max(end, end2), value=ref, number_start=serial_start, number_end=m.end())]
-    out[0:0] = _listed_before(ctx, serial_start, number, type_name)
-    return out
+    hit = RefHit(start=start, end=max(end, end2), value=ref, number_start=serial_start, number_end=m.end())
+    if text[max(0, serial_start - 6) : serial_start].rstrip().endswith((",", ";", "và")):  # a list: "số 2522, 2523/…"
+        return [*_listed_before(ctx, serial_start, number, type_name), hit]
+    return [hit]
 
 
 def _dated_sentence(ctx: _Context, start: int) -> VnDate | None:
@@ -573,9 +604,6 @@ def _listed_before(ctx: _Context, serial_start: int, number: DocumentNumber, typ
     """References sharing the symbol of ``number``: "số 2522, 2523/UBND-VX" gives 2522/UBND-VX too."""
     text = ctx.text
     out: list[RefHit] = []
-    before = text[max(0, serial_start - 6) : serial_start].rstrip()
-    if not before.endswith((",", ";", "và")):  # the common case: no list, decided without a regex
-        return out
     pos = serial_start
     for _ in range(20):
         back = text[max(0, pos - 16) : pos]
