@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import attrs
 
 from vngovdirectives import _temporal_scan as temporal
-from vngovdirectives.references import DocumentReference, RefHit, iter_reference_hits
+from vngovdirectives.references import DocumentReference, RefHit, reference_hits
 from vngovdirectives.text import Normalized, normalize
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _scan(text: str, context_date: dt.date | None) -> _Scan:
     for hit in hits:
         if hit.kind is temporal.HitKind.DATE:
             date_starts.setdefault(hit.start, (hit.end, hit.value))  # type: ignore[arg-type]
-    ref_hits = tuple(iter_reference_hits(folded, date_starts.get, low))
+    ref_hits = tuple(reference_hits(folded, date_starts.get, low))
     return _Scan(norm, context_date, ref_hits, _outside_numbers(hits, ref_hits))
 
 

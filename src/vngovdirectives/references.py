@@ -25,7 +25,7 @@ from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = ["DocumentReference", "parse_reference"]
 
@@ -628,16 +628,16 @@ def _listed_before(ctx: _Context, serial_start: int, number: DocumentNumber, typ
     return out
 
 
-def iter_reference_hits(
+def reference_hits(
     text: str, date_at: Callable[[int], tuple[int, VnDate] | None], low: str | None = None
-) -> Iterator[RefHit]:
+) -> list[RefHit]:
     """Scan a normalised text for references (used by the finders); ``low`` is the text lower-cased
     position for position, when the caller has it already."""
     if low is None:
         from vngovdirectives._temporal_scan import lowered
 
         low = lowered(text)
-    yield from scan_references(_Context(text, date_at, low, _url_spans(low), low[::-1]))
+    return scan_references(_Context(text, date_at, low, _url_spans(low), low[::-1]))
 
 
 def parse_reference(text: str, /) -> DocumentReference:
