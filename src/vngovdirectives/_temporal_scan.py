@@ -18,6 +18,7 @@ not reported again as dates; bare numbers that only look like years (serials, am
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
 import functools
@@ -130,7 +131,8 @@ _QUARTER_RE: Final = re.compile(
 )
 _WORK_WORD_RE: Final = re.compile(rf"làm{_S}việc")
 _WORD_AMOUNT_BACK: Final = re.compile(rf"(?P<n>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){_S}ngày{_S}$")
-_LUNAR_KW_RE: Final = re.compile(rf"m[ùồ]ng{_S}\d")
+# "mùng 5", "mồng 5": one literal-led pattern each (a class of two letters would not be one).
+_LUNAR_KW_RES: Final = (re.compile(rf"mùng{_S}\d"), re.compile(rf"mồng{_S}\d"))
 _LUNAR_PHRASE: Final = re.compile(
     rf"(?:(?:ngày|mùng|mồng){_S})?\d{{1,2}}(?:{_S}tháng{_S}(?:giêng|chạp|\d{{1,2}})(?:{_S}nhuận)?)?"
     rf"(?:{_S}tết(?:{_S}nguyên{_S}đán)?)?(?:{_S}năm{_S}(?:\d{{4}}|[^\W\d_]{{1,5}}{_S}[^\W\d_]{{1,5}}))?"
@@ -138,6 +140,20 @@ _LUNAR_PHRASE: Final = re.compile(
 )
 _LUNAR_AFTER: Final = re.compile(rf"(?:{_S}tháng)?{_S}(?:giêng|chạp)|{_O}\(?{_O}âm{_S}lịch")
 _LUNAR_NAME: Final = re.compile(rf"âm{_S}lịch")
+_LUNAR_REACH: Final = 12  # the farthest a lunar word of _LUNAR_AFTER starts after the date
+
+
+def _lunar_words(low: str) -> list[int]:
+    """Where "giêng", "chạp" and "âm lịch" start in ``low``, sorted (each found by a literal search)."""
+    found = [m.start() for m in _LUNAR_NAME.finditer(low)]
+    for word in ("giêng", "chạp"):
+        p = low.find(word)
+        while p >= 0:
+            found.append(p)
+            p = low.find(word, p + 1)
+    found.sort()
+    return found
+
 
 # Words right before a date, read backwards from its start (the pattern ends with $).
 _BACK_NLT: Final = re.compile(
@@ -176,6 +192,8 @@ _MONTH_LIST_BACK: Final = re.compile(rf"tháng{_S}(?P<list>\d{{1,2}}(?:{_O}[,;]{
 _DAY_LIST_RE: Final = re.compile(
     rf"ngày{_S}(?P<d>\d{{1,2}})(?![\d/.\-]|{_S}tháng)(?P<rest>(?:{_O}[;,]{_O}\d{{1,2}}(?![\d/.\-])){{0,31}})"
 )
+# A line that starts with its month: the only place _DAY_LIST_RE counts (led by a literal newline).
+_ROW_LINE: Final = re.compile(rf"\n{_O}tháng{_S}\d")
 _ROW_MONTH_RE: Final = re.compile(rf"{_O}tháng{_S}(?P<m>\d{{1,2}})(?!\d|{_O}[/.\-]\d)(?:{_S}năm{_S}(?P<y>\d{{4}}))?")
 _NUMBER_RE: Final = re.compile(r"\d{1,2}")
 _RANGE_GAP: Final = re.compile(
@@ -191,6 +209,7 @@ _UNIT_AFTER_YEAR: Final = re.compile(
     r"cơ sở|doanh nghiệp|dự án|văn bản|hồ sơ|thủ tục|bậc|lần)"
 )
 _START: Final = operator.itemgetter(0)  # a Hit's start
+_NEW_TUPLE: Final = tuple.__new__
 _DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
 
 
@@ -407,6 +426,8 @@ def _month_list(low: str, s: int, e: int, month: int, year: int, out: list[_Cand
 
 def _day_lists(low: str, out: list[_Cand]) -> None:
     """Days listed in a schedule row that starts with its month ("Tháng 7 | … | Ngày 03; 10; 17")."""
+    if _ROW_MONTH_RE.match(low) is None and _ROW_LINE.search(low) is None:
+        return  # no row of a schedule in the text
     for m in _DAY_LIST_RE.finditer(low):
         floor = max(0, m.start() - 400)
         line = low.rfind("\n", floor, m.start()) + 1
@@ -440,8 +461,8 @@ def _keyword_cands(low: str, out: list[_Cand]) -> None:
             out.append(
                 _Cand(b.start(), m.end(), "rel", Relative(amount=number_of(b["n"]), unit=unit_of("ngày làm việc")))
             )
-    for m in _LUNAR_KW_RE.finditer(low):
-        _lunar_cand(low, m.start(), out)
+    for starts in sorted(m.start() for rx in _LUNAR_KW_RES for m in rx.finditer(low)):
+        _lunar_cand(low, starts, out)
 
 
 def _lunar_cand(low: str, start: int, out: list[_Cand]) -> None:
@@ -634,9 +655,17 @@ def scan(text: str, context_date: datetime.date | None = None, *, low: str | Non
     cands: list[_Cand] = []
     _digit_cands(low, cands)
     _keyword_cands(low, cands)
-    if "giêng" in low or "chạp" in low or _LUNAR_NAME.search(low):  # else no date can be lunar
+    lunar_at = _lunar_words(low)
+    if lunar_at:  # else no date can be lunar
+        n_lunar = len(lunar_at)
         for c in cands:
-            if c.form in ("maybe", "rel", "date") and _LUNAR_AFTER.match(low, c.end):
+            i = bisect.bisect_left(lunar_at, c.end)
+            if (
+                i < n_lunar
+                and lunar_at[i] - c.end <= _LUNAR_REACH
+                and c.form in ("maybe", "rel", "date")
+                and _LUNAR_AFTER.match(low, c.end)
+            ):
                 _lunar_cand(low, min(c.start, _keyword_start(low, c.dstart, "ngày")), cands)
     items = _attach_times(low, _merge(cands))
     return _walk(text, low, items, context_date)
@@ -778,7 +807,9 @@ def _walk(text: str, low: str, items: list[_Cand], context: datetime.date | None
                         context,
                     )
                 )
-            date_hit = Hit(c.start, c.end, HitKind.DATE, v, c.time)
+            date_hit = _NEW_TUPLE(
+                Hit, (c.start, c.end, HitKind.DATE, v, c.time, ())
+            )  # Hit() without its Python __new__
             if context is not None and v.year is None:
                 date_hit = _finish(date_hit, context, deadline=dl is not None)
             hits.append(date_hit)
