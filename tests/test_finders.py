@@ -168,6 +168,8 @@ ADVERSARIAL = [
     ",  ngày 1 tháng 1 năm " * 800,
     "Ngày ban hành: 1/1/2020 " * 600,
     "cập nhật đăng ngày hành " * 800,
+    # header numbers on one long line: each looks back for its line start, within a bounded reach
+    "Số: 1/QĐ-UB " * 1500,
 ]
 
 

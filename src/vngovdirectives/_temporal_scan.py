@@ -892,7 +892,12 @@ def lowered(text: str) -> str:
 
 def _date_lines(low: str, start: int, end: int) -> Iterator[tuple[int, datetime.date]]:
     for m in _DATE_LINE.finditer(low, start, end):
-        place = _PLACE_BEFORE.search(low, max(start, m.start() - _PLACE_REACH), m.start())
+        comma = m.start()
+        # The place holds no line break, bar or comma: its start is after the last one of these,
+        # which three C-level searches find, so the pattern is tried at a few positions only.
+        lo = max(start, comma - _PLACE_REACH)
+        lo = max(lo, low.rfind("\n", lo, comma), low.rfind("|", lo, comma), low.rfind(",", lo, comma))
+        place = _PLACE_BEFORE.search(low, lo, comma)
         if place is None:
             continue
         try:

@@ -198,14 +198,16 @@ def _lead(ctx: _Context, serial_start: int) -> _Lead:
     # Match on the reversed text from the serial leftwards: rev[n - p] is text[p - 1].
     base = len(text) - serial_start
     m = _LEAD_REV.match(ctx.rev, base, len(text) - lo)
-    if m is None or m.end() == base or not (m.group("so") or m.group("type2")):
+    # The last group that matched says what was read: "so" alone, or a type name (with "số" before
+    # it: "type", "type3"; without: "type2").
+    group = m.lastgroup if m is not None and m.end() != base else None
+    if m is None or group is None:
         law = _law_before(text, lo, serial_start)
         if law is not None:
             return law
         return _Lead(serial_start, None, False, False)
-    group = "type" if m.group("type") else "type2" if m.group("type2") else "type3" if m.group("type3") else None
     type_name = None
-    if group is not None:  # the name as written, from the text (the match read it lower-cased)
+    if group != "so":  # the name as written, from the text (the match read it lower-cased)
         written = text[serial_start - (m.end(group) - base) : serial_start - (m.start(group) - base)]
         type_name = _normal_type_name(written)
     if type_name is not None:
@@ -215,9 +217,13 @@ def _lead(ctx: _Context, serial_start: int) -> _Lead:
         _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start)
     ):
         return _Lead(serial_start, None, False, False, blocked=True)
-    line_start = text.rfind("\n", 0, so_start) + 1
-    before = text[line_start:so_start].strip(" \t")
-    header = before in ("", "|") or before.endswith("|") or "hiệu" in m.group("so").casefold()
+    # A header number starts its line or a table cell (looked for within a bounded reach: a
+    # search back to the start of a long line for every number would be quadratic).
+    reach = max(0, so_start - _LINE_REACH)
+    line_start = text.rfind("\n", reach, so_start) + 1
+    before = text[line_start or reach : so_start].strip(" \t")
+    starts_line = line_start > 0 or reach == 0
+    header = (starts_line and before in ("", "|")) or before.endswith("|") or "hiệu" in m.group("so").casefold()
     if not header:
         law = _law_before(text, lo, serial_start)
         if law is not None:
@@ -313,6 +319,7 @@ _URL_RES: Final = (  # on lower-cased text
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
 _BACK_WINDOW: Final = 110
+_LINE_REACH: Final = 200
 _HEADER_WINDOW: Final = 700
 
 
@@ -339,8 +346,6 @@ class _Context:
 
 
 def _url_spans(low: str) -> tuple[tuple[int, int], ...]:
-    if "://" not in low and "www." not in low:
-        return ()
     # Two patterns led by a literal each (fast to skip to); a "www." inside a URL is dropped.
     found = sorted(m.span() for rx in _URL_RES for m in rx.finditer(low))
     spans: list[tuple[int, int]] = []
