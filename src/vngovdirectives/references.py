@@ -20,7 +20,7 @@ import attrs
 
 from vngovdirectives.codes import DocumentType, canonical_code
 from vngovdirectives.dates import VnDate, parse_date
-from vngovdirectives.docnumbers import DocumentNumber, parse_number
+from vngovdirectives.docnumbers import MAX_LENGTH, DocumentNumber, _parse_clean, parse_number
 from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def _lead(ctx: _Context, serial_start: int) -> _Lead:
         written = text[serial_start - (m.end(group) - base) : serial_start - (m.start(group) - base)]
         type_name = _normal_type_name(written)
     if type_name is not None:
-        return _Lead(serial_start - (m.end() - base), type_name, True, False)
+        return _NEW_TUPLE(_Lead, (serial_start - (m.end() - base), type_name, True, False, False))
     so_start = serial_start - (m.end("so") - base)
     if ctx.low[max(0, so_start - 12) : so_start].rstrip().endswith(_NOT_A_DOCUMENT_ENDINGS) and (
         _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start)
@@ -318,6 +318,7 @@ _URL_RES: Final = (  # on lower-cased text
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
+_NEW_TUPLE: Final = tuple.__new__
 _BACK_WINDOW: Final = 110
 _LINE_REACH: Final = 200
 _HEADER_WINDOW: Final = 700
@@ -353,11 +354,6 @@ def _url_spans(low: str) -> tuple[tuple[int, int], ...]:
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
     return tuple(spans)
-
-
-def _in_spans(pos: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @functools.lru_cache(maxsize=512)
@@ -468,8 +464,10 @@ def scan_references(ctx: _Context) -> list[RefHit]:
             continue
         if start and text[start - 1].isalpha() and not text.endswith(("số", "Số", "SỐ"), 0, start):
             continue
-        if ctx.url_spans and _in_spans(start, ctx.url_spans, url_starts):
-            continue
+        if url_starts:  # inside a URL or a path?
+            i = bisect.bisect_right(url_starts, start) - 1
+            if i >= 0 and start < ctx.url_spans[i][1]:
+                continue
         hit = _full_reference(ctx, m)
         if hit is not None:
             hits.extend(hit)
@@ -545,12 +543,17 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     if lead.blocked:
         return None
     sym = m.group("sym")
-    if not _symbol_ok(sym[:1], sym, lead.introduced):
+    # The common case (a symbol with capitals, after a separator) without calling _symbol_ok.
+    if (sym[0] == " " or sym.islower()) and not _symbol_ok(sym[:1], sym, lead.introduced):
         return None
-    try:
-        number = parse_number(m.group())
-    except DocumentNumberError:
-        return None
+    written = m.group()
+    # The clean layout first, without parse_number's checks of its input (a str, not too long).
+    number = _parse_clean(written, written) if len(written) <= MAX_LENGTH else None
+    if number is None:
+        try:
+            number = parse_number(written)
+        except DocumentNumberError:
+            return None
     start = lead.start
     issued_on, end = _date_after(ctx, m.end())
     if lead.header and issued_on is None:
@@ -561,7 +564,7 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
             issued_on=_header_date(ctx, serial_start),
             header=True,
         )
-        return [RefHit(start=start, end=m.end(), value=ref, number_start=serial_start, number_end=m.end())]
+        return [_NEW_TUPLE(RefHit, (start, m.end(), ref, serial_start, m.end()))]
     type_name = lead.type_name or _type_of(number)
     if issued_on is None:
         issued_on = _dated_sentence(ctx, start)
@@ -569,7 +572,8 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     ref = DocumentReference(
         number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
     )
-    hit = RefHit(start=start, end=max(end, end2), value=ref, number_start=serial_start, number_end=m.end())
+    # RefHit(...) without the named tuple's __new__, a Python function
+    hit = _NEW_TUPLE(RefHit, (start, end if end > end2 else end2, ref, serial_start, m.end()))
     if text[max(0, serial_start - 6) : serial_start].rstrip().endswith((",", ";", "và")):  # a list: "số 2522, 2523/…"
         return [*_listed_before(ctx, serial_start, number, type_name), hit]
     return [hit]
