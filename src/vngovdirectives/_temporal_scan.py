@@ -132,7 +132,7 @@ _QUARTER_RE: Final = re.compile(
 _WORK_WORD_RE: Final = re.compile(rf"làm{_S}việc")
 _WORD_AMOUNT_BACK: Final = re.compile(rf"(?P<n>một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){_S}ngày{_S}$")
 # "mùng 5", "mồng 5": one literal-led pattern each (a class of two letters would not be one).
-_LUNAR_KW_RES: Final = (re.compile(rf"mùng{_S}\d"), re.compile(rf"mồng{_S}\d"))
+_LUNAR_KW_RES: Final = (("mùng", re.compile(rf"mùng{_S}\d")), ("mồng", re.compile(rf"mồng{_S}\d")))
 _LUNAR_PHRASE: Final = re.compile(
     rf"(?:(?:ngày|mùng|mồng){_S})?\d{{1,2}}(?:{_S}tháng{_S}(?:giêng|chạp|\d{{1,2}})(?:{_S}nhuận)?)?"
     rf"(?:{_S}tết(?:{_S}nguyên{_S}đán)?)?(?:{_S}năm{_S}(?:\d{{4}}|[^\W\d_]{{1,5}}{_S}[^\W\d_]{{1,5}}))?"
@@ -143,9 +143,22 @@ _LUNAR_NAME: Final = re.compile(rf"âm{_S}lịch")
 _LUNAR_REACH: Final = 12  # the farthest a lunar word of _LUNAR_AFTER starts after the date
 
 
+def _led_by(low: str, word: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(low)`` for a pattern that starts with ``word``, for rare words: str.find skips
+    to each occurrence faster than the regex engine scans for a literal."""
+    p = low.find(word)
+    while p >= 0:
+        m = rx.match(low, p)
+        if m is None:
+            p = low.find(word, p + 1)
+        else:
+            yield m
+            p = low.find(word, m.end())
+
+
 def _lunar_words(low: str) -> list[int]:
     """Where "giêng", "chạp" and "âm lịch" start in ``low``, sorted (each found by a literal search)."""
-    found = [m.start() for m in _LUNAR_NAME.finditer(low)]
+    found = [m.start() for m in _led_by(low, "âm", _LUNAR_NAME)]
     for word in ("giêng", "chạp"):
         p = low.find(word)
         while p >= 0:
@@ -448,20 +461,20 @@ def _day_lists(low: str, out: list[_Cand]) -> None:
 
 def _keyword_cands(low: str, out: list[_Cand]) -> None:
     _day_lists(low, out)
-    for m in _QUARTER_RE.finditer(low):
+    for m in _led_by(low, "quý", _QUARTER_RE):
         raw = m["q"]
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(raw) or int(raw)
         ys = m["y"] or m["y2"]
         v = _mk(int(ys) if ys else None, None, None, q)
         if v is not None:
             out.append(_Cand(m.start(), m.end(), "date", v))
-    for m in _WORK_WORD_RE.finditer(low):
+    for m in _led_by(low, "làm", _WORK_WORD_RE):
         b = _WORD_AMOUNT_BACK.search(low, max(0, m.start() - 20), m.start())
         if b is not None:
             out.append(
                 _Cand(b.start(), m.end(), "rel", Relative(amount=number_of(b["n"]), unit=unit_of("ngày làm việc")))
             )
-    for starts in sorted(m.start() for rx in _LUNAR_KW_RES for m in rx.finditer(low)):
+    for starts in sorted(m.start() for word, rx in _LUNAR_KW_RES for m in _led_by(low, word, rx)):
         _lunar_cand(low, starts, out)
 
 
