@@ -275,34 +275,50 @@ _SHORT_TYPE_NAMES: Final = (
 )  # fmt: skip
 
 
-def _candidate_pattern() -> re.Pattern[str]:
-    """One pattern for both kinds of candidate, so the text is scanned once.
+_SHORT_AFTER_SERIAL = r"(?![\w/\-.,]\s?[0-9A-ZĐa-zđ]|[\w/%]|\s{0,2}[/\-]\s{0,2}[0-9A-ZĐ])"
 
-    A match starts with a digit or with the capital that starts a short type name: the engine
-    skips quickly to the next such character. A number is matched whole. A short reference
-    ("Nghị quyết số 30a") is only looked at, past its first letter, so that a number inside it
-    ("Quyết định 84 QĐ/TW") is still found: its type name ends at ``tname``, its serial is ``short``.
+
+def _short_rest(names: Sequence[str]) -> str:
+    """What follows the capital of a short reference, as a look-ahead: the rest of its type name
+    (``tname``), maybe "số", and the bare serial (``short``).
+
+    Each alternative starts with a plain letter (the engine skips a wrong one at once), then
+    checks the capital behind it: "h(?<=Ch)(?:ỉ thị|ương trình)|h(?<=Th)…".
     """
-    # After the capital, each alternative starts with a plain letter (the engine skips a wrong one
-    # at once), then checks the capital behind it: "h(?<=Ch)(?:ỉ thị|ương trình)|h(?<=Th)…".
     by_head: dict[str, list[str]] = {}
-    for name in _SHORT_TYPE_NAMES:
+    for name in names:
         by_head.setdefault(name[:2], []).append(re.escape(name[2:]))
     rests = "|".join(
         f"{re.escape(head[1])}(?<={re.escape(head)})(?:{'|'.join(tails)})" for head, tails in by_head.items()
     )
-    capitals = "".join(sorted({name[0] for name in _SHORT_TYPE_NAMES}))
+    return rf"(?=(?P<tname>{rests})(?P<so>\s{{1,3}}số)?\s{{1,3}}(?P<short>[0-9]{{1,5}}[a-z]?){_SHORT_AFTER_SERIAL})"
+
+
+def _candidate_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    """One pattern for both kinds of candidate, so the text is scanned once.
+
+    A match starts with a digit or with the capital that starts a short type name in ``names``:
+    the engine skips quickly to the next such character. A number is matched whole. A short
+    reference ("Nghị quyết số 30a") is only looked at, past its first letter, so that a number
+    inside it ("Quyết định 84 QĐ/TW") is still found: its type name ends at ``tname``, its serial
+    is ``short``.
+    """
+    capitals = "".join(sorted({name[0] for name in names}))
     return re.compile(
         rf"[0-9{capitals}]"
         # a number; the look-behinds drop every attempt inside a run of digits at the cost of one test
         rf"(?:(?<=[0-9])(?<![0-9][0-9])[0-9]{{0,5}}[a-z]?{_SYMBOL}"
         # a short reference
-        rf"|(?=(?P<tname>{rests})(?P<so>\s{{1,3}}số)?\s{{1,3}}(?P<short>[0-9]{{1,5}}[a-z]?)"
-        r"(?![\w/\-.,]\s?[0-9A-ZĐa-zđ]|[\w/%]|\s{0,2}[/\-]\s{0,2}[0-9A-ZĐ])))"
+        rf"|{_short_rest(names)})"
     )
 
 
-_CANDIDATE_RE: Final = _candidate_pattern()
+# Capitals beyond Latin-1 ("Đề án") would make the engine test every character against a large
+# set, which costs the whole scan 15%: those names are found by str.find and matched on their own.
+_CANDIDATE_RE: Final = _candidate_pattern([n for n in _SHORT_TYPE_NAMES if n[0] <= "\xff"])
+_OTHER_SHORTS: Final = tuple(
+    (name, re.compile(re.escape(name[0]) + _short_rest([name]))) for name in _SHORT_TYPE_NAMES if name[0] > "\xff"
+)
 #: What must not follow a short reference's serial (a quantity, not a document).
 _SHORT_NOT_AFTER: Final = re.compile(
     r"\s{1,3}(?:năm(?!\s{1,3}(?:19|20)[0-9]{2})|tháng|ngày(?!\s{1,3}[0-9])|tuần|giờ|phút"
@@ -471,6 +487,13 @@ def scan_references(ctx: _Context) -> list[RefHit]:
         hit = _full_reference(ctx, m)
         if hit is not None:
             hits.extend(hit)
+    for name, rx in _OTHER_SHORTS:
+        p = text.find(name)
+        while p >= 0:
+            short = rx.match(text, p)
+            if short is not None:
+                shorts.append(short)
+            p = text.find(name, p + 1)
     hits = _inherit_types(text, hits)
     taken = [(h.start, h.end) for h in hits]
     taken.sort()
