@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -335,6 +336,8 @@ _URL_RES: Final = (  # on lower-cased text
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
 _NEW_TUPLE: Final = tuple.__new__
+_HIT_START: Final = operator.itemgetter(0)
+_HIT_END: Final = operator.itemgetter(1)
 _BACK_WINDOW: Final = 110
 _LINE_REACH: Final = 200
 _HEADER_WINDOW: Final = 700
@@ -516,7 +519,8 @@ def scan_references(ctx: _Context) -> list[RefHit]:
         hits.append(
             RefHit(start=start, end=max(end, end2), value=ref, number_start=m.start("short"), number_end=serial_end)
         )
-    hits.sort(key=lambda h: (h.start, -h.end))
+    hits.sort(key=_HIT_END, reverse=True)  # by start, the longer first: two stable C-level sorts
+    hits.sort(key=_HIT_START)
     return _drop_overlaps(hits)
 
 
