@@ -180,3 +180,26 @@ def test_digits_inside_a_number_are_not_dates() -> None:
 
     text = "thực hiện Nghị định số 12 / 2019 / NĐ-CP và Thông tư 05/2020/TT-BNV"
     assert [m.text for m in find_dates(text)] == []
+
+
+def test_found_references_are_whole_models() -> None:
+    # The finders build references without __init__ (a fast path): the result must equal, hash
+    # and serialise like a reference made the ordinary way.
+    import attrs
+
+    from vngovdirectives import find_references
+    from vngovdirectives.dates import VnDate
+    from vngovdirectives.docnumbers import parse_number
+    from vngovdirectives.references import DocumentReference
+
+    found = next(find_references("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc")).value
+    made = DocumentReference(
+        number=parse_number("607/QĐ-UBND"),
+        serial="607",
+        type_name="Quyết định",
+        issued_on=VnDate(year=2019, month=3, day=29),
+        issuer="UBND tỉnh",
+    )
+    assert found == made
+    assert hash(found) == hash(made)
+    assert attrs.asdict(found) == attrs.asdict(made)

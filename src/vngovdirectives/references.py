@@ -563,6 +563,28 @@ def _drop_overlaps(hits: list[RefHit]) -> list[RefHit]:
     return out
 
 
+_REFERENCE_SETTERS: Final = tuple(
+    getattr(DocumentReference, name).__set__
+    for name in ("number", "serial", "type_name", "issued_on", "issuer", "header")
+)
+
+
+def _new_reference(
+    number: DocumentNumber, type_name: str | None, issued_on: VnDate | None, issuer: str | None
+) -> DocumentReference:
+    """DocumentReference(number=…, serial=number.serial, …) without __init__: one is made per
+    number of a page, and every field set here is of the right type."""
+    ref: DocumentReference = object.__new__(DocumentReference)
+    set_number, set_serial, set_type, set_issued, set_issuer, set_header = _REFERENCE_SETTERS
+    set_number(ref, number)
+    set_serial(ref, number.serial)
+    set_type(ref, type_name)
+    set_issued(ref, issued_on)
+    set_issuer(ref, issuer)
+    set_header(ref, False)
+    return ref
+
+
 def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     text = ctx.text
     serial_start = m.start()
@@ -596,9 +618,7 @@ def _full_reference(ctx: _Context, m: re.Match[str]) -> list[RefHit] | None:
     if issued_on is None:
         issued_on = _dated_sentence(ctx, start)
     issuer, end2 = _issuer_after(text, end)
-    ref = DocumentReference(
-        number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
-    )
+    ref = _new_reference(number, type_name, issued_on, issuer)
     # RefHit(...) without the named tuple's __new__, a Python function
     hit = _NEW_TUPLE(RefHit, (start, end if end > end2 else end2, ref, serial_start, m.end()))
     if text[max(0, serial_start - 6) : serial_start].rstrip().endswith((",", ";", "và")):  # a list: "số 2522, 2523/…"
