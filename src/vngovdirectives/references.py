@@ -26,7 +26,7 @@ from vngovdirectives.errors import DocumentNumberError, DocumentReferenceError
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
 __all__ = ["DocumentReference", "parse_reference"]
 
@@ -129,18 +129,18 @@ _NUMBER_RE: Final = re.compile(
 _NOT_BEFORE_SERIAL: Final = frozenset("/.-–_&") | frozenset("0123456789")
 
 
-def _reversed_words(words: Sequence[str]) -> str:
-    """An alternation of ``words`` reversed and lower-cased, as a trie: "(?:h(?:nịđ…|cạoh…)|…)".
+def _trie(words: Iterable[str], space: str = r"\ ") -> str:
+    """An alternation of ``words`` as a trie: "(?:h(?:nịđ…|cạoh…)|…)"; ``space`` stands for a space.
 
     At each letter the engine tries only the branches that go on with the next letter, each led
-    by a plain literal (skipped at once when it does not fit), instead of fifty whole words. A
+    by a plain literal (skipped at once when it does not fit), instead of every word in turn. A
     word that goes on into a longer one is tried longest first, as in a list sorted by length.
     """
     tree: dict[str, dict[str, Any]] = {}
-    for word in {w.lower()[::-1] for w in words}:  # the pattern reads lower-cased text
+    for word in words:
         node = tree
         for ch in word:
-            node = node.setdefault(r"\s{1,3}" if ch == " " else re.escape(ch), {})
+            node = node.setdefault(space if ch == " " else re.escape(ch), {})
         node[""] = {}  # a word ends here
 
     def alternation(node: dict[str, Any]) -> str:
@@ -152,6 +152,11 @@ def _reversed_words(words: Sequence[str]) -> str:
         return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
 
     return alternation(tree)
+
+
+def _reversed_words(words: Sequence[str]) -> str:
+    """``words`` reversed and lower-cased (the pattern reads lower-cased text), spaces as 1-3 blanks."""
+    return _trie({w.lower()[::-1] for w in words}, r"\s{1,3}")
 
 
 # What stands before a number is read on the reversed lower-cased text before it, with a pattern
@@ -264,11 +269,14 @@ _AFTER: Final = re.compile(
 )
 _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: Where an issuer named after "của" ends.
-_ISSUER_END: Final = re.compile(
-    r"[.;:()\[\]\"“”\n]|,\s|\s(?:về|V/v|v/v|phê duyệt|ban hành|hướng dẫn|quy định|quyết định|triển khai|thực hiện"
-    r"|tại|đã|đến|yêu cầu|đề nghị|giao|trong|và|với|nhằm|theo|thì|nay|sau|cho|trước|ngày|năm|số|"
-    r"V/V|chỉ đạo|kèm theo|như|của|bổ sung|sửa đổi|tổ chức|tiếp tục)\s"
-)
+#: Words that end an issuer's name ("của UBND tỉnh về việc …").
+_ISSUER_END_WORDS: Final = (
+    "về", "V/v", "v/v", "phê duyệt", "ban hành", "hướng dẫn", "quy định", "quyết định", "triển khai", "thực hiện",
+    "tại", "đã", "đến", "yêu cầu", "đề nghị", "giao", "trong", "và", "với", "nhằm", "theo", "thì", "nay", "sau",
+    "cho", "trước", "ngày", "năm", "số", "V/V", "chỉ đạo", "kèm theo", "như", "của", "bổ sung", "sửa đổi",
+    "tổ chức", "tiếp tục",
+)  # fmt: skip
+_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”\n]|,\s|\s{_trie(_ISSUER_END_WORDS)}\s")
 #: Type names of short references: a type name and a bare serial, no symbol ("Chỉ thị 16").
 _SHORT_TYPE_NAMES: Final = (
     "Chỉ thị", "Nghị quyết", "Quyết định", "Nghị định", "Thông tư", "Kế hoạch", "Đề án", "Kết luận",
