@@ -267,6 +267,23 @@ def _numeric_day(written: str) -> VnDate | None:
     return _mk(int(year), int(month), int(day))
 
 
+# Values that documents write again and again, made once (keyed by ints and strings: a key holding
+# an enum member would be hashed by Enum.__hash__, a Python function).
+@functools.lru_cache(maxsize=1024)
+def _year_range(first: int, last: int) -> Period:
+    return Period(start=VnDate(year=first), end=VnDate(year=last))
+
+
+@functools.lru_cache(maxsize=1024)
+def _time_of_day(hour: int, minute: int) -> TimeOfDay:
+    return TimeOfDay(hour=hour, minute=minute)
+
+
+@functools.lru_cache(maxsize=1024)
+def _duration(amount: int, unit_words: str) -> Relative:
+    return Relative(amount=amount, unit=unit_of(unit_words))
+
+
 def _ends_with(low: str, pos: int, words: tuple[str, ...]) -> bool:
     return low[max(0, pos - 12) : pos].rstrip().endswith(words)
 
@@ -357,7 +374,7 @@ def _digit_cands(low: str, out: list[_Cand]) -> None:
             if not plausible_year_range(a_year, b_year) or _ends_with(low, s, _NOT_YEAR_BEFORE):
                 continue
             c = _Cand(
-                kw.start() if kw else s, m.end(), "period", Period(start=VnDate(year=a_year), end=VnDate(year=b_year))
+                kw.start() if kw else s, m.end(), "period", _year_range(a_year, b_year)
             )
             c.dstart = s
             out.append(c)
@@ -377,12 +394,12 @@ def _digit_cands(low: str, out: list[_Cand]) -> None:
             h = _int(low, s, m.end("n2"))
             mi = int(m["im"]) if m["im"] else 0
             if h <= 23 and mi <= 59:
-                out.append(_Cand(s, m.end(), "time", TimeOfDay(hour=h, minute=mi)))
+                out.append(_Cand(s, m.end(), "time", _time_of_day(h, mi)))
             elif m["isep"] == "giờ":
                 out.append(_Cand(s, m.end(), "rel", Relative(amount=h, unit=unit_of("giờ"))))
         elif form == "J":
             n = _int(low, s, m.end("jn"))
-            out.append(_Cand(s, m.end(), "rel", Relative(amount=n, unit=unit_of(m["ju"]))))
+            out.append(_Cand(s, m.end(), "rel", _duration(n, m["ju"])))
         elif form == "K":
             y = _int(low, s, m.end())
             _year_cand(low, s, m.end(), y, out)

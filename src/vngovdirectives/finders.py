@@ -189,20 +189,22 @@ def find_all(text: str, /, *, context_date: dt.date | None = None) -> list[Match
     scan = _scan(text, context_date)
     # Sort keys first, then build the matches in order: sorting plain tuples is much cheaper
     # than sorting objects through a key function.
+    reference = MatchKind.REFERENCE
     keyed: list[tuple[int, int, int, int, object, MatchKind]] = [
-        (h.start, 0, -h.end, i, h.value, MatchKind.REFERENCE) for i, h in enumerate(scan.refs)
+        (start, 0, -end, i, ref, reference) for i, (start, end, ref, _, _) in enumerate(scan.refs)
     ]
     # Kinds are told apart by identity: a dict keyed by enum members would call Enum.__hash__,
     # a Python function, twice per hit.
     date_kind, period_kind = temporal.HitKind.DATE, temporal.HitKind.PERIOD
-    for i, h in enumerate(scan.temporal, len(keyed)):
-        hit_kind = h.kind
+    date, period, deadline = MatchKind.DATE, MatchKind.PERIOD, MatchKind.DEADLINE
+    append_key = keyed.append
+    for i, (start, end, hit_kind, hit_value, _, _) in enumerate(scan.temporal, len(keyed)):
         if hit_kind is date_kind:
-            keyed.append((h.start, 4, -h.end, i, h.value, MatchKind.DATE))
+            append_key((start, 4, -end, i, hit_value, date))
         elif hit_kind is period_kind:
-            keyed.append((h.start, 2, -h.end, i, h.value, MatchKind.PERIOD))
+            append_key((start, 2, -end, i, hit_value, period))
         else:
-            keyed.append((h.start, 3, -h.end, i, h.value, MatchKind.DEADLINE))
+            append_key((start, 3, -end, i, hit_value, deadline))
     keyed.sort()
     # scan.match() inlined: this loop makes every match of the page.
     offsets, source, new = scan.norm.offsets, scan.norm.source, object.__new__
