@@ -373,9 +373,7 @@ def _digit_cands(low: str, out: list[_Cand]) -> None:
                 continue
             if not plausible_year_range(a_year, b_year) or _ends_with(low, s, _NOT_YEAR_BEFORE):
                 continue
-            c = _Cand(
-                kw.start() if kw else s, m.end(), "period", _year_range(a_year, b_year)
-            )
+            c = _Cand(kw.start() if kw else s, m.end(), "period", _year_range(a_year, b_year))
             c.dstart = s
             out.append(c)
         elif form == "H":
