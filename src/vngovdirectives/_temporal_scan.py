@@ -54,7 +54,16 @@ from vngovdirectives.deadlines import (
 )
 from vngovdirectives.errors import DateError
 
-__all__ = ["Hit", "HitKind", "detect_context_date", "lowered", "scan", "stated_dates", "stated_dates_lowered"]
+__all__ = [
+    "Hit",
+    "HitKind",
+    "detect_context_date",
+    "detect_context_date_lowered",
+    "lowered",
+    "scan",
+    "stated_dates",
+    "stated_dates_lowered",
+]
 
 
 class HitKind(enum.Enum):
@@ -986,7 +995,15 @@ def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date 
     """
     if not isinstance(text, str):
         return None
-    low = lowered(text[:20000])
+    return detect_context_date_lowered(lowered(text[:_CONTEXT_REACH]), title_year=title_year)
+
+
+_CONTEXT_REACH: Final = 20000  # where a document states its own date: near its top
+
+
+def detect_context_date_lowered(low: str, *, title_year: bool = True) -> datetime.date | None:
+    """:func:`detect_context_date` of a text already passed through :func:`lowered`."""
+    low = low[:_CONTEXT_REACH]
     for found in (_date_lines(low, 0, len(low)), _news_dates(low, 0, len(low))):
         first = next(found, None)
         if first is not None:

@@ -108,9 +108,9 @@ def _scan(text: str, context_date: dt.date | None) -> _Scan:
         raise TypeError(f"finders read a str, not {type(text).__name__}")
     norm = normalize(text)
     folded = norm.text
-    if context_date is None:
-        context_date = temporal.detect_context_date(folded)
     low = temporal.lowered(folded)
+    if context_date is None:
+        context_date = temporal.detect_context_date_lowered(low)
     hits = temporal.scan(folded, context_date, low=low)
     date_starts: dict[int, tuple[int, VnDate]] = {}
     for hit in hits:
