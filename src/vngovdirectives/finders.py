@@ -112,10 +112,13 @@ def _scan(text: str, context_date: dt.date | None) -> _Scan:
     if context_date is None:
         context_date = temporal.detect_context_date_lowered(low)
     hits = temporal.scan(folded, context_date, low=low)
-    date_starts: dict[int, tuple[int, VnDate]] = {}
-    for hit in hits:
-        if hit.kind is temporal.HitKind.DATE:
-            date_starts.setdefault(hit.start, (hit.end, hit.value))  # type: ignore[arg-type]
+    # Where each date starts: the first date at a position wins (reversed, so it is written last).
+    date_kind = temporal.HitKind.DATE
+    date_starts: dict[int, tuple[int, VnDate]] = {
+        start: (end, value)  # type: ignore[misc]
+        for start, end, kind, value, _, _ in reversed(hits)
+        if kind is date_kind
+    }
     ref_hits = tuple(reference_hits(folded, date_starts.get, low))
     return _Scan(norm, context_date, ref_hits, _outside_numbers(hits, ref_hits))
 
