@@ -94,8 +94,6 @@ _EXTRA_TYPE_NAMES: Final = (
 )
 #: Abbreviations that stand for a type name before "số" ("QĐ số 2447/QĐ-UBND").
 _TYPE_ABBREVIATIONS: Final = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CV": "Công văn", "NĐ": "Nghị định"}
-#: Words that may stand between a type name and "số" ("Công văn khẩn số", "Thông tư liên tịch số").
-_TYPE_MODIFIERS: Final = r"(?:hỏa tốc|hoả tốc|khẩn|thượng khẩn|mật|liên tịch|liên ngành)"
 
 
 def _type_names() -> list[str]:
@@ -103,13 +101,6 @@ def _type_names() -> list[str]:
     names.discard("Bản sao")  # Party copies carry "BS" but "bản sao" in running text is no reference
     return sorted(names, key=len, reverse=True)
 
-
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
-
-
-_TYPE_WORD: Final = _alternation(_type_names())
-_ABBREV_WORD: Final = _alternation(list(_TYPE_ABBREVIATIONS))
 
 # ----------------------------------------------------------------------------------------------
 # Patterns (compiled once; every repetition is bounded or delimited, so matching is linear)
