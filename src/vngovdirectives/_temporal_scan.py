@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+from vngovdirectives._fast import NEW_TUPLE as _NEW_TUPLE
 from vngovdirectives.dates import (
     Period,
     Precision,
@@ -231,7 +232,6 @@ _UNIT_AFTER_YEAR: Final = re.compile(
     r"cơ sở|doanh nghiệp|dự án|văn bản|hồ sơ|thủ tục|bậc|lần)"
 )
 _START: Final = operator.itemgetter(0)  # a Hit's start
-_NEW_TUPLE: Final = tuple.__new__
 _DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
 
 

@@ -35,6 +35,7 @@ from typing import Final
 
 import attrs
 
+from vngovdirectives._fast import field_setters
 from vngovdirectives.codes import (
     AgencyRole,
     DocumentType,
@@ -412,10 +413,7 @@ def _interpret(party: bool, year: bool, symbol: str) -> tuple[tuple[str, ...], C
     return codes, classified, () if seps == standard else seps
 
 
-_SLOT_SETTERS: Final = tuple(
-    getattr(DocumentNumber, name).__set__
-    for name in ("serial", "year", "type_code", "issuers", "units", "scheme", "separators")
-)
+_SLOT_SETTERS: Final = field_setters(DocumentNumber)
 
 
 def _make(

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import attrs
 
 from vngovdirectives import _temporal_scan as temporal
+from vngovdirectives._fast import field_setters
 from vngovdirectives.references import DocumentReference, RefHit, reference_hits
 from vngovdirectives.text import Normalized, normalize
 
@@ -75,9 +76,7 @@ class Match(Generic[T]):
     kind: MatchKind
 
 
-_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND = (
-    getattr(Match, name).__set__ for name in ("start", "end", "text", "value", "kind")
-)
+_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND = field_setters(Match)
 
 
 @attrs.frozen(slots=True)

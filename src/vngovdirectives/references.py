@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
+from vngovdirectives._fast import NEW_TUPLE as _NEW_TUPLE
+from vngovdirectives._fast import field_setters
 from vngovdirectives.codes import DocumentType, canonical_code
 from vngovdirectives.dates import VnDate, parse_date
 from vngovdirectives.docnumbers import MAX_LENGTH, DocumentNumber, _parse_clean, parse_number
@@ -250,9 +252,9 @@ _DATED_SENTENCE: Final = re.compile(
 _ISSUING_VERB: Final = re.compile(r"\b(?:ban hành|đã ký|ký|đã có|có|ra|gửi|phát hành|công bố|ban hành)\b")
 #: Serials listed before a shared symbol: "các Công văn số 2522, 2523/UBND - VX".
 _LISTED_SERIAL_BEFORE: Final = re.compile(r"(?<![\w/.])(?P<serial>[0-9]{1,6}[a-z]?)\s{0,2}(?:,|và|;)\s{0,3}$")
-#: After a number: an issue date ("ngày …") or year ("năm 2020"), possibly after a comma.
-#: One pattern, one call per number: the gap (taken whole, as an atomic group would: a look-ahead
-#: captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành") or "năm 2020".
+#: After a number: the gap (a comma, a line break; taken whole, as an atomic group would: a
+#: look-ahead captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành")
+#: that leads to an issue date, or a year "năm 2020". One pattern, one call per number.
 _AFTER: Final = re.compile(
     r"(?=(?P<gap>[ \t]{0,3}\n?[ \t]{0,3},?[ \t\n]{0,3}(?:\(\s{0,2})?))(?P=gap)"
     r"(?:(?P<lead>(?i:(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy)\s{0,3}))"
@@ -334,7 +336,6 @@ _URL_RES: Final = (  # on lower-cased text
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
 
-_NEW_TUPLE: Final = tuple.__new__
 _HIT_START: Final = operator.itemgetter(0)
 _HIT_END: Final = operator.itemgetter(1)
 _BACK_WINDOW: Final = 110
@@ -562,10 +563,7 @@ def _drop_overlaps(hits: list[RefHit]) -> list[RefHit]:
     return out
 
 
-_REFERENCE_SETTERS: Final = tuple(
-    getattr(DocumentReference, name).__set__
-    for name in ("number", "serial", "type_name", "issued_on", "issuer", "header")
-)
+_REFERENCE_SETTERS: Final = field_setters(DocumentReference)
 
 
 def _new_reference(
