@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vngovdirectives.finders import find_all, jsonl_record
+from vngovdirectives.finding import find_all, jsonl_record
 
 ROOT = Path(__file__).resolve().parent.parent
 

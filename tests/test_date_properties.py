@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
-import cattrs.preconf.json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vngovdirectives._temporal_scan import HitKind, scan
 from vngovdirectives.dates import Period, Precision, TimeOfDay, VnDate, complete, parse_date, parse_period, parse_time
-from vngovdirectives.deadlines import Deadline, _configure_converter, parse_deadline
+from vngovdirectives.deadlines import Deadline, parse_deadline
 from vngovdirectives.errors import DateError
+from vngovdirectives.finding.temporal import HitKind
+from vngovdirectives.finding.temporal import scan_temporal as scan
+from vngovdirectives.serde import make_converter
 from vngovdirectives.strategies._dates import (
     date_texts,
     dates,
@@ -22,7 +23,7 @@ from vngovdirectives.strategies._dates import (
     periods,
     times,
 )
-from vngovdirectives.text import normalize
+from vngovdirectives.text.normalize import normalize
 
 
 @given(dates())
@@ -98,13 +99,11 @@ def test_completion_is_close_to_context(value: VnDate, context: dt.date) -> None
 
 @given(dates(lunar=False, yearless=False).filter(lambda d: d.precision is not Precision.DAY) | periods())
 def test_json_round_trip(value: VnDate | Period) -> None:
-    conv = cattrs.preconf.json.make_converter()
-    _configure_converter(conv)
+    conv = make_converter()
     assert conv.structure(conv.unstructure(value), type(value)) == value
 
 
 @given(deadlines())
 def test_deadline_json_round_trip(value: Deadline) -> None:
-    conv = cattrs.preconf.json.make_converter()
-    _configure_converter(conv)
+    conv = make_converter()
     assert conv.loads(conv.dumps(value, Deadline), Deadline) == value  # type: ignore[arg-type]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import cattrs.preconf.json
 import pytest
 
 from vngovdirectives.dates import Period, TimeOfDay, VnDate, parse_date
@@ -16,13 +15,13 @@ from vngovdirectives.deadlines import (
     Relative,
     Starting,
     Within,
-    _configure_converter,
     complete_deadline,
     parse_deadline,
     resolve_deadline,
 )
+from vngovdirectives.deadlines.workdays import WorkingCalendar
 from vngovdirectives.errors import DateError, DeadlineError
-from vngovdirectives.workdays import WorkingCalendar
+from vngovdirectives.serde import make_converter
 
 D = dt.date
 
@@ -179,8 +178,7 @@ def test_wording_round_trips(deadline: Deadline) -> None:
 
 @pytest.mark.parametrize("deadline", ALL, ids=str)
 def test_json_round_trip(deadline: Deadline) -> None:
-    conv = cattrs.preconf.json.make_converter()
-    _configure_converter(conv)
+    conv = make_converter()
     data = conv.unstructure(deadline, Deadline)
     assert data["kind"] == deadline.kind
     text = conv.dumps(deadline, Deadline)
@@ -189,18 +187,20 @@ def test_json_round_trip(deadline: Deadline) -> None:
 
 
 def test_json_round_trip_of_dates_and_periods() -> None:
-    conv = cattrs.preconf.json.make_converter()
-    _configure_converter(conv)
+    conv = make_converter()
     for value in (parse_date("ngày 29/3"), parse_date("mồng 5 tháng Giêng năm Giáp Thìn"), TimeOfDay(hour=8)):
         assert conv.structure(conv.unstructure(value), type(value)) == value
     p = Period(start=VnDate(year=2019, month=1), end=VnDate(year=2019, month=6))
     assert conv.loads(conv.dumps(p), Period) == p
 
 
-def test_complete_dispatches_on_deadlines() -> None:
+def test_deadlines_are_completed_by_complete_deadline_not_by_complete() -> None:
     from vngovdirectives.dates import complete
 
-    d = complete(parse_deadline("trước ngày 05/01"), D(2019, 12, 28))
+    d = complete_deadline(parse_deadline("trước ngày 05/01"), D(2019, 12, 28))
     assert isinstance(d, Before)
     assert d.due == VnDate(year=2020, month=1, day=5)
-    assert complete(parse_deadline("trong vòng 15 ngày"), D(2019, 12, 28)) == parse_deadline("trong vòng 15 ngày")
+    relative = parse_deadline("trong vòng 15 ngày")
+    assert complete_deadline(relative, D(2019, 12, 28)) == relative
+    with pytest.raises(TypeError, match="complete_deadline"):
+        complete(parse_deadline("trước ngày 05/01"), D(2019, 12, 28))  # type: ignore[call-overload]

@@ -18,21 +18,19 @@ from vngovdirectives.directives import (
     AssigneeRole,
     Bulletin,
     Document,
-    ExtractError,
     ReferenceRole,
     SourceFormat,
     Span,
     TargetKind,
     TaskKind,
-    _configure_converter,
     extract,
     parse_bulletin,
     parse_document,
 )
-from vngovdirectives.errors import VnGovDirectivesError
+from vngovdirectives.errors import ExtractError, VnGovDirectivesError
 from vngovdirectives.serde import make_converter
 from vngovdirectives.strategies._directives import bulletins, documents
-from vngovdirectives.text import normalize
+from vngovdirectives.text.normalize import normalize
 
 if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
@@ -487,9 +485,7 @@ def test_adversarial_input_is_linear(unit: str) -> None:
 
 
 def _converter() -> JsonConverter:
-    conv = make_converter()
-    _configure_converter(conv)
-    return conv
+    return make_converter()
 
 
 def _structure(conv: JsonConverter, data: object) -> object:

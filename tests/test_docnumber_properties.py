@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vngovdirectives import DocumentNumber, DocumentNumberError, is_valid_number, make_converter, parse_number
-from vngovdirectives.docnumbers import _check
+from vngovdirectives.numbers.model import check
 from vngovdirectives.strategies import document_number_pairs, document_number_texts, document_numbers
 
 
@@ -23,7 +23,7 @@ def test_messy_text_parses_to_the_same_value(pair: tuple[str, DocumentNumber]) -
     parsed = parse_number(text)
     assert parsed == number
     # What the parser builds without re-validation is exactly what the model accepts.
-    assert _check(parsed) is None
+    assert check(parsed) is None
 
 
 @given(document_number_texts(messy=True))

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from vngovdirectives import plugins
 from vngovdirectives.plugins import ENV_LOAD_PLUGINS, available_formats, export, list_plugins
+from vngovdirectives.plugins import host as plugins
 from vngovdirectives.testing import check_exporter, sample_items
 
 if TYPE_CHECKING:

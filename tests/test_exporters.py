@@ -34,9 +34,9 @@ from vngovdirectives.directives import (
     TaskKind,
 )
 from vngovdirectives.errors import VnGovDirectivesError
-from vngovdirectives.exporters import _rows
-from vngovdirectives.exporters.builtin import json_schema, load_json, neutralise
 from vngovdirectives.plugins import ExportError, export
+from vngovdirectives.plugins.exporters import _rows
+from vngovdirectives.plugins.exporters.builtin import json_schema, load_json, neutralise
 from vngovdirectives.references import DocumentReference
 from vngovdirectives.strategies import document_numbers
 from vngovdirectives.strategies._dates import dates, deadlines, periods
@@ -273,10 +273,10 @@ def test_json_streams_item_by_item() -> None:
 
 
 def test_shipped_schema_matches_the_models() -> None:
-    from vngovdirectives.exporters._schema import build_schema
+    from vngovdirectives.plugins.exporters._schema import build_schema
 
     assert json_schema() == build_schema(), (
-        "directives.schema.json is out of date: python -m vngovdirectives.exporters._schema "
+        "directives.schema.json is out of date: python -m vngovdirectives.plugins.exporters._schema "
         "> src/vngovdirectives/exporters/directives.schema.json"
     )
 

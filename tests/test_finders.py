@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from _timing import scales_linearly
 from vngovdirectives import find_all, find_dates, find_deadlines, find_numbers, find_periods, find_references
-from vngovdirectives.finders import MatchKind, jsonl_record
+from vngovdirectives.finding import MatchKind, jsonl_record
 
 BULLETIN = (
     "Chỉ đạo, điều hành nổi bật của UBND tỉnh trong tuần (từ ngày 06/5 - 12/5/2024)\n\n"

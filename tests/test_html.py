@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _timing import scales_linearly
-from vngovdirectives.errors import VnGovDirectivesError
-from vngovdirectives.html import HtmlError, html_to_text, looks_like_html
+from vngovdirectives.errors import HtmlError, VnGovDirectivesError
+from vngovdirectives.text.html import html_to_text, looks_like_html
 
 
 def _pieces(page: str) -> list[str]:

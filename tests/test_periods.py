@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from vngovdirectives.dates import Period, VnDate, join_ends, parse_period
+from vngovdirectives.dates import Period, VnDate, parse_period
+from vngovdirectives.dates.parse import join_ends
 from vngovdirectives.errors import DateError
 
 D = dt.date

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from vngovdirectives import plugins
 from vngovdirectives.plugins import (
     ENV_LOAD_PLUGINS,
     Exporter,
@@ -31,6 +30,7 @@ from vngovdirectives.plugins import (
     hookimpl,
     list_plugins,
 )
+from vngovdirectives.plugins import host as plugins
 from vngovdirectives.testing import check_exporter, sample_items
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def test_builtin_plugin_is_listed_with_version(fresh: Callable[..., list[EntryPo
 def test_format_without_its_extra_is_not_listed_and_says_how_to_install(
     fresh: Callable[..., list[EntryPoint]], monkeypatch: pytest.MonkeyPatch, fmt: str, module: str, extra: str
 ) -> None:
-    from vngovdirectives import exporters
+    from vngovdirectives.plugins import exporters
 
     real = exporters._installed
     monkeypatch.setattr(exporters, "_installed", lambda name: name != module and real(name))
@@ -340,8 +340,8 @@ def test_duplicate_entry_point_names_keep_the_first(fresh: Callable[..., list[En
 
 def test_import_loads_no_plugin_and_no_optional_package() -> None:
     code = (
-        "import sys, vngovdirectives, vngovdirectives.plugins as p; "
-        "print(p._host is None, sorted(m for m in ('icalendar', 'openpyxl', 'vngovdirectives.exporters', "
+        "import sys, vngovdirectives, vngovdirectives.plugins.host as p; "
+        "print(p._host is None, sorted(m for m in ('icalendar', 'openpyxl', 'vngovdirectives.plugins.exporters', "
         "'vngovdirectives_sqlite') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -387,10 +387,10 @@ def test_check_exporter_reports_what_to_fix() -> None:
 def _run_cli(*argv: str, capsys: pytest.CaptureFixture[str]) -> str:
     import argparse
 
-    from vngovdirectives._cli_export import add_commands
+    from vngovdirectives.cli.formats import add_parsers
 
     parser = argparse.ArgumentParser()
-    add_commands(parser.add_subparsers(dest="command", required=True))
+    add_parsers(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     assert args.func(args) == 0
     return capsys.readouterr().out
@@ -412,7 +412,7 @@ def test_cli_plugins_prints_json(fresh: Callable[..., list[EntryPoint]], capsys:
 
 
 def test_write_export_to_a_file_is_atomic(tmp_path: Path) -> None:
-    from vngovdirectives._cli_export import write_export
+    from vngovdirectives.cli.output import write_export
 
     target = tmp_path / "out.csv"
     write_export(sample_items(), "csv", target)
@@ -427,7 +427,7 @@ def test_write_export_to_a_file_is_atomic(tmp_path: Path) -> None:
 
 
 def test_write_export_to_stdout(capfdbinary: pytest.CaptureFixture[bytes]) -> None:
-    from vngovdirectives._cli_export import write_export
+    from vngovdirectives.cli.output import write_export
 
     write_export(sample_items(), "jsonl", None)
     assert capfdbinary.readouterr().out == export(sample_items(), to="jsonl")
@@ -438,7 +438,7 @@ def test_write_export_to_stdout(capfdbinary: pytest.CaptureFixture[bytes]) -> No
 
 def test_hook_is_documented() -> None:
     docs = (Path(__file__).parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
-    from vngovdirectives import hookspecs
+    from vngovdirectives.plugins import hookspecs
 
     for name in ("register_exporters",):
         assert callable(getattr(hookspecs, name))

@@ -6,9 +6,8 @@ import unicodedata
 
 import pytest
 
-from vngovdirectives import DocumentReferenceError
-from vngovdirectives.finders import MatchKind, find_numbers, find_references, resolve_references
-from vngovdirectives.references import parse_reference
+from vngovdirectives import DocumentReferenceError, parse_reference
+from vngovdirectives.finding import MatchKind, find_numbers, find_references, resolve_references
 
 
 def refs(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -189,7 +188,7 @@ def test_found_references_are_whole_models() -> None:
 
     from vngovdirectives import find_references
     from vngovdirectives.dates import VnDate
-    from vngovdirectives.docnumbers import parse_number
+    from vngovdirectives.numbers import parse_number
     from vngovdirectives.references import DocumentReference
 
     found = next(find_references("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc")).value

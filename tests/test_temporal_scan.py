@@ -8,10 +8,14 @@ import time
 
 import pytest
 
-from vngovdirectives._temporal_scan import Hit, HitKind, HitValue, detect_context_date, scan, stated_dates
 from vngovdirectives.dates import Period, TimeOfDay, VnDate
+from vngovdirectives.dates.stated import stated_dates
 from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Starting, Within
-from vngovdirectives.text import normalize
+from vngovdirectives.deadlines import TemporalValue as HitValue
+from vngovdirectives.finding import detect_context_date
+from vngovdirectives.finding.temporal import Hit, HitKind
+from vngovdirectives.finding.temporal import scan_temporal as scan
+from vngovdirectives.text.normalize import lowered, normalize
 
 D = dt.date
 
@@ -106,7 +110,7 @@ def test_deadlines_are_also_dates() -> None:
         ("date", "0 giờ ngày 01/4/2019", "2019-04-01"),
         ("deadline", "trong năm 2019", "within:2019"),
         ("date", "năm 2019", "2019"),
-        ("deadline", "kể từ ngày 15/5/2019", "from:2019-05-15"),
+        ("deadline", "có hiệu lực kể từ ngày 15/5/2019", "from:2019-05-15"),
         ("date", "ngày 15/5/2019", "2019-05-15"),
     ]
     timed = [h for h in _scan(text) if isinstance(h.value, Before)]
@@ -225,7 +229,7 @@ def test_stated_dates_are_date_lines_and_labelled_dates_with_positions() -> None
         "Quyết định này có hiệu lực, ngày 31 tháng 02 năm 2020 không có.\n"  # no date line: not a valid day
         "Văn bản đã ban hành 06/03/2020; tin đăng 07/03/2020; Cập nhật lúc: 11:02 02/01/2021"
     )
-    found = stated_dates(text)
+    found = stated_dates(lowered(text))
     assert [(text[pos : pos + 9], date) for pos, date in found] == [
         ("Lạng Sơn,", D(2020, 1, 13)),
         ("Ngày ban ", D(2020, 3, 5)),
@@ -234,7 +238,7 @@ def test_stated_dates_are_date_lines_and_labelled_dates_with_positions() -> None
         ("Cập nhật ", D(2021, 1, 2)),
     ]
     # A window keeps only the dates inside it.
-    assert [date for _, date in stated_dates(text, 40, 100)] == [D(2020, 3, 5), D(2020, 4, 3)]
+    assert [date for _, date in stated_dates(lowered(text), 40, 100)] == [D(2020, 3, 5), D(2020, 4, 3)]
 
 
 @pytest.mark.parametrize("junk", ["", " ", "\n\n", "ngày", "1/", "-", "năm", "quý", "0h", "Đ" * 5, "\x00"])
@@ -358,12 +362,9 @@ def test_implausible_years_are_skipped(text: str) -> None:
 
 
 def test_hit_values_round_trip_through_json() -> None:
-    import cattrs.preconf.json
+    from vngovdirectives.serde import make_converter
 
-    from vngovdirectives.deadlines import _configure_converter
-
-    conv = cattrs.preconf.json.make_converter()
-    _configure_converter(conv)
+    conv = make_converter()
     text = (
         "Căn cứ Quyết định số 12/QĐ-UBND ngày 29/3/2019; giai đoạn 2016 - 2020; trước 0 giờ ngày 01/4/2019; "
         "trong thời hạn 5 ngày làm việc kể từ ngày nhận được hồ sơ; hoàn thành trong quý I/2019."

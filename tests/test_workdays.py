@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from vngovdirectives.errors import CalendarError
-from vngovdirectives.workdays import (
+from vngovdirectives.deadlines.workdays import (
     WorkingCalendar,
     add_working_days,
     count_working_days,
     is_working_day,
     next_working_day,
 )
+from vngovdirectives.errors import CalendarError
 
 D = dt.date
 

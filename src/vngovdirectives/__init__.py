@@ -5,6 +5,11 @@
 >>> str(n), n.doc_type.label
 ('607/QĐ-UBND', 'Quyết định')
 
+The top level holds the verbs (``parse_*``, ``find_*``, ``extract``, ``export``, ``load_json``,
+``make_converter``), the models and the errors. Helpers live in their packages: the working-day
+calendar in :mod:`vngovdirectives.deadlines.workdays`, HTML reading in
+:mod:`vngovdirectives.text.html`, completion of year-less dates in :mod:`vngovdirectives.dates`
+and :mod:`vngovdirectives.deadlines`, the plugin host in :mod:`vngovdirectives.plugins`.
 The names below load their modules on first use, so ``import vngovdirectives`` stays cheap.
 """
 
@@ -19,19 +24,24 @@ from vngovdirectives.errors import (
     DeadlineError,
     DocumentNumberError,
     DocumentReferenceError,
+    ExportError,
+    ExtractError,
+    HtmlError,
     ParseError,
+    PluginError,
+    PluginWarning,
+    SourceError,
+    UnknownFormatError,
     VnGovDirectivesError,
 )
 
 if TYPE_CHECKING:
-    from vngovdirectives.codes import DocumentType, agency_name, is_known_code
     from vngovdirectives.dates import (
+        DurationUnit,
         Period,
         Precision,
         TimeOfDay,
         VnDate,
-        complete,
-        format_date,
         parse_date,
         parse_period,
         parse_time,
@@ -39,13 +49,10 @@ if TYPE_CHECKING:
     from vngovdirectives.deadlines import (
         Before,
         Deadline,
-        DurationUnit,
         NoLaterThan,
         Relative,
         Starting,
-        TemporalValue,
         Within,
-        complete_deadline,
         parse_deadline,
         resolve_deadline,
     )
@@ -57,7 +64,6 @@ if TYPE_CHECKING:
         Directive,
         Document,
         Extracted,
-        ExtractError,
         Mention,
         Reference,
         ReferenceRole,
@@ -72,8 +78,7 @@ if TYPE_CHECKING:
         parse_bulletin,
         parse_document,
     )
-    from vngovdirectives.docnumbers import DocumentNumber, NumberScheme, is_valid_number, parse_number
-    from vngovdirectives.finders import (
+    from vngovdirectives.finding import (
         Match,
         MatchKind,
         Resolution,
@@ -83,118 +88,96 @@ if TYPE_CHECKING:
         find_numbers,
         find_periods,
         find_references,
+        parse_reference,
         resolve_references,
     )
-    from vngovdirectives.html import HtmlError, HtmlText, html_to_text, looks_like_html
-    from vngovdirectives.plugins import (
-        Exporter,
-        ExportError,
-        PluginError,
-        PluginInfo,
-        PluginWarning,
-        UnknownFormatError,
-        available_formats,
-        export,
-        get_exporter,
-        get_plugin_manager,
-        hookimpl,
-        list_plugins,
-        load_json,
-    )
-    from vngovdirectives.references import DocumentReference, parse_reference
+    from vngovdirectives.numbers import DocumentNumber, DocumentType, NumberScheme, is_valid_number, parse_number
+    from vngovdirectives.plugins import export, load_json
+    from vngovdirectives.references import DocumentReference
     from vngovdirectives.serde import make_converter
-    from vngovdirectives.workdays import (
-        WorkingCalendar,
-        add_working_days,
-        count_working_days,
-        is_working_day,
-        next_working_day,
-    )
+    from vngovdirectives.text.source import SourceText
 
+#: Where each lazily loaded name lives.
 _LAZY: dict[str, str] = {
-    "DocumentType": "codes",
-    "agency_name": "codes",
-    "is_known_code": "codes",
-    "DocumentNumber": "docnumbers",
-    "NumberScheme": "docnumbers",
-    "is_valid_number": "docnumbers",
-    "parse_number": "docnumbers",
-    "Period": "dates",
-    "Precision": "dates",
-    "TimeOfDay": "dates",
-    "VnDate": "dates",
-    "complete": "dates",
-    "format_date": "dates",
-    "parse_date": "dates",
-    "parse_period": "dates",
-    "parse_time": "dates",
-    "Before": "deadlines",
-    "Deadline": "deadlines",
-    "DurationUnit": "deadlines",
-    "NoLaterThan": "deadlines",
-    "Relative": "deadlines",
-    "Starting": "deadlines",
-    "Within": "deadlines",
-    "TemporalValue": "deadlines",
-    "complete_deadline": "deadlines",
-    "parse_deadline": "deadlines",
-    "resolve_deadline": "deadlines",
-    "WorkingCalendar": "workdays",
-    "add_working_days": "workdays",
-    "count_working_days": "workdays",
-    "is_working_day": "workdays",
-    "next_working_day": "workdays",
+    **dict.fromkeys(("DocumentNumber", "DocumentType", "NumberScheme", "is_valid_number", "parse_number"), "numbers"),
+    **dict.fromkeys(
+        ("DurationUnit", "Period", "Precision", "TimeOfDay", "VnDate", "parse_date", "parse_period", "parse_time"),
+        "dates",
+    ),
+    **dict.fromkeys(
+        ("Before", "Deadline", "NoLaterThan", "Relative", "Starting", "Within", "parse_deadline", "resolve_deadline"),
+        "deadlines",
+    ),
     "DocumentReference": "references",
-    "parse_reference": "references",
-    "Match": "finders",
-    "MatchKind": "finders",
-    "Resolution": "finders",
-    "find_all": "finders",
-    "find_dates": "finders",
-    "find_deadlines": "finders",
-    "find_numbers": "finders",
-    "find_periods": "finders",
-    "find_references": "finders",
-    "resolve_references": "finders",
+    **dict.fromkeys(
+        (
+            "Match",
+            "MatchKind",
+            "Resolution",
+            "find_all",
+            "find_dates",
+            "find_deadlines",
+            "find_numbers",
+            "find_periods",
+            "find_references",
+            "parse_reference",
+            "resolve_references",
+        ),
+        "finding",
+    ),
+    **dict.fromkeys(
+        (
+            "Assignee",
+            "AssigneeRole",
+            "Bulletin",
+            "DeadlineMention",
+            "Directive",
+            "Document",
+            "Extracted",
+            "Mention",
+            "Reference",
+            "ReferenceRole",
+            "Signer",
+            "SourceFormat",
+            "Span",
+            "Target",
+            "TargetKind",
+            "Task",
+            "TaskKind",
+            "extract",
+            "parse_bulletin",
+            "parse_document",
+        ),
+        "directives",
+    ),
+    "SourceText": "text.source",
     "make_converter": "serde",
-    "Assignee": "directives",
-    "AssigneeRole": "directives",
-    "Bulletin": "directives",
-    "DeadlineMention": "directives",
-    "Directive": "directives",
-    "Document": "directives",
-    "ExtractError": "directives",
-    "Extracted": "directives",
-    "Mention": "directives",
-    "Reference": "directives",
-    "ReferenceRole": "directives",
-    "Signer": "directives",
-    "SourceFormat": "directives",
-    "Span": "directives",
-    "Target": "directives",
-    "TargetKind": "directives",
-    "Task": "directives",
-    "TaskKind": "directives",
-    "extract": "directives",
-    "parse_bulletin": "directives",
-    "parse_document": "directives",
-    "HtmlError": "html",
-    "HtmlText": "html",
-    "html_to_text": "html",
-    "looks_like_html": "html",
-    "Exporter": "plugins",
-    "ExportError": "plugins",
-    "UnknownFormatError": "plugins",
-    "PluginError": "plugins",
-    "PluginWarning": "plugins",
-    "PluginInfo": "plugins",
     "export": "plugins",
-    "available_formats": "plugins",
-    "get_exporter": "plugins",
-    "list_plugins": "plugins",
-    "get_plugin_manager": "plugins",
-    "hookimpl": "plugins",
     "load_json": "plugins",
+}
+
+#: Names the top level no longer holds, and where they live now.
+_MOVED: dict[str, str] = {
+    **dict.fromkeys(
+        ("WorkingCalendar", "add_working_days", "count_working_days", "is_working_day", "next_working_day"),
+        "vngovdirectives.deadlines.workdays",
+    ),
+    **dict.fromkeys(("HtmlText", "html_to_text", "looks_like_html"), "vngovdirectives.text.html"),
+    **dict.fromkeys(("complete", "format_date"), "vngovdirectives.dates"),
+    **dict.fromkeys(("complete_deadline", "TemporalValue"), "vngovdirectives.deadlines"),
+    **dict.fromkeys(("agency_name", "is_known_code"), "vngovdirectives.numbers"),
+    **dict.fromkeys(
+        (
+            "Exporter",
+            "PluginInfo",
+            "available_formats",
+            "get_exporter",
+            "get_plugin_manager",
+            "hookimpl",
+            "list_plugins",
+        ),
+        "vngovdirectives.plugins",
+    ),
 }
 
 __all__ = [
@@ -216,11 +199,9 @@ __all__ = [
     "DocumentType",
     "DurationUnit",
     "ExportError",
-    "Exporter",
     "ExtractError",
     "Extracted",
     "HtmlError",
-    "HtmlText",
     "Match",
     "MatchKind",
     "Mention",
@@ -229,7 +210,6 @@ __all__ = [
     "ParseError",
     "Period",
     "PluginError",
-    "PluginInfo",
     "PluginWarning",
     "Precision",
     "Reference",
@@ -237,26 +217,20 @@ __all__ = [
     "Relative",
     "Resolution",
     "Signer",
+    "SourceError",
     "SourceFormat",
+    "SourceText",
     "Span",
     "Starting",
     "Target",
     "TargetKind",
     "Task",
     "TaskKind",
-    "TemporalValue",
     "TimeOfDay",
     "UnknownFormatError",
     "VnDate",
     "VnGovDirectivesError",
     "Within",
-    "WorkingCalendar",
-    "add_working_days",
-    "agency_name",
-    "available_formats",
-    "complete",
-    "complete_deadline",
-    "count_working_days",
     "export",
     "extract",
     "find_all",
@@ -265,19 +239,9 @@ __all__ = [
     "find_numbers",
     "find_periods",
     "find_references",
-    "format_date",
-    "get_exporter",
-    "get_plugin_manager",
-    "hookimpl",
-    "html_to_text",
-    "is_known_code",
     "is_valid_number",
-    "is_working_day",
-    "list_plugins",
     "load_json",
-    "looks_like_html",
     "make_converter",
-    "next_working_day",
     "parse_bulletin",
     "parse_date",
     "parse_deadline",
@@ -301,6 +265,8 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("vngovdirectives")
+    if name in _MOVED:
+        raise AttributeError(f"vngovdirectives.{name} has moved: import it from {_MOVED[name]}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

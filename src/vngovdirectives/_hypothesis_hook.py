@@ -14,9 +14,9 @@ def _lazy(type_: type[Any]) -> Any:
     from hypothesis import strategies as st
 
     def resolve() -> st.SearchStrategy[Any]:
-        from vngovdirectives.strategies import _type_strategies
+        from vngovdirectives.strategies import type_strategies
 
-        return _type_strategies()[type_]
+        return type_strategies()[type_]
 
     return st.deferred(resolve)
 
@@ -28,7 +28,7 @@ def _hypothesis_setup_hook() -> None:
     from vngovdirectives.dates import Period, TimeOfDay, VnDate
     from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Starting, Within
     from vngovdirectives.directives import Bulletin, Directive, Document, Task
-    from vngovdirectives.docnumbers import DocumentNumber
+    from vngovdirectives.numbers import DocumentNumber
 
     for type_ in (
         DocumentNumber,

@@ -10,7 +10,17 @@ code written against the standard library's conventions keeps working::
     │   ├── DocumentReferenceError
     │   └── DateError                   dates, periods and deadline texts
     ├── DeadlineError (also ValueError) a deadline that cannot be resolved to a day
-    └── CalendarError (also ValueError) a working-day question the calendar cannot answer
+    ├── CalendarError (also ValueError) a working-day question the calendar cannot answer
+    ├── HtmlError (also TypeError)      HTML input that is not a str
+    ├── ExtractError (also ValueError)  input the directive parsers cannot read at all
+    ├── SourceError                     an input file that cannot be read or decoded
+    ├── ExportError                     an export that cannot be written
+    │   └── UnknownFormatError (also LookupError)
+    └── PluginError                     a plugin that breaks the exporter contract
+
+    PluginWarning (a UserWarning)       a plugin skipped because it failed to load or misbehaved
+
+Every exception of the library is defined here, and only here.
 
 >>> from vngovdirectives import parse_number
 >>> parse_number("12/QĐ-UBND/?")
@@ -27,7 +37,14 @@ __all__ = [
     "DeadlineError",
     "DocumentNumberError",
     "DocumentReferenceError",
+    "ExportError",
+    "ExtractError",
+    "HtmlError",
     "ParseError",
+    "PluginError",
+    "PluginWarning",
+    "SourceError",
+    "UnknownFormatError",
     "VnGovDirectivesError",
 ]
 
@@ -97,3 +114,31 @@ class DeadlineError(VnGovDirectivesError, ValueError):
 
 class CalendarError(VnGovDirectivesError, ValueError):
     """A working-day computation was asked something the calendar cannot answer."""
+
+
+class HtmlError(VnGovDirectivesError, TypeError):
+    """The input is not a ``str`` (decode bytes first)."""
+
+
+class ExtractError(VnGovDirectivesError, ValueError):
+    """The input cannot be read at all (not a str, or empty)."""
+
+
+class SourceError(VnGovDirectivesError):
+    """An input file cannot be read or decoded."""
+
+
+class ExportError(VnGovDirectivesError):
+    """An export could not be written (a missing optional package, or a failing exporter)."""
+
+
+class UnknownFormatError(ExportError, LookupError):
+    """No installed exporter has the requested format name."""
+
+
+class PluginError(VnGovDirectivesError):
+    """A plugin broke the exporter contract: an invalid Exporter, or a format name claimed twice."""
+
+
+class PluginWarning(UserWarning):
+    """A plugin failed to load or misbehaved; it (or the offending part) is skipped."""

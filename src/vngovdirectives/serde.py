@@ -1,4 +1,4 @@
-"""Serialisation: the library's cattrs converter.
+"""Serialisation: the library's cattrs converter, with every hook registered here, once.
 
 Every model of the library goes to JSON-compatible data (dicts, lists, str, int, None) and back
 unchanged::
@@ -17,28 +17,58 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from vngovdirectives.docnumbers import DocumentNumber
+from vngovdirectives.dates.model import Period, VnDate
+from vngovdirectives.deadlines.model import Before, Deadline, NoLaterThan, Relative, Starting, TemporalValue, Within
+from vngovdirectives.directives.model import Bulletin, Document
+from vngovdirectives.numbers.grammar import NumberScheme
+from vngovdirectives.numbers.model import DocumentNumber
+from vngovdirectives.numbers.parse import parse_number
 
 if TYPE_CHECKING:
     from cattrs.preconf.json import JsonConverter
 
 __all__ = ["make_converter"]
 
+#: The tag (field ``"kind"``) of each member of the tagged unions: the corpus' names of deadlines.
+_TAGS: dict[type, str] = {
+    NoLaterThan: "no_later_than",
+    Before: "before",
+    Within: "within",
+    Relative: "relative",
+    Starting: "from",
+    VnDate: "date",
+    Period: "period",
+    Bulletin: "bulletin",
+    Document: "document",
+}
+
 
 def make_converter() -> JsonConverter:
     """A new cattrs converter that (un)structures every model of the library to JSON-ready data.
 
-    Dates are ISO strings, enums their values, tuples lists. Each call returns a fresh converter,
-    so callers may register hooks of their own without affecting anyone else.
+    Dates are ISO strings, enums their values, tuples lists; a document number carries its
+    canonical text beside its parts. ``Deadline`` and ``TemporalValue`` (a date, period or
+    deadline) are tagged unions whose tag field is ``"kind"``, and so is ``Bulletin | Document``.
+    Each call returns a fresh converter, so callers may register hooks of their own without
+    affecting anyone else.
     """
     from cattrs.preconf.json import make_converter as make_json_converter  # costly import: on demand
+    from cattrs.strategies import configure_tagged_union
 
     conv = make_json_converter()
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(DocumentNumber, _unstructure_number)
     conv.register_structure_hook(DocumentNumber, _structure_number)
-    _configure_optional(conv)
+
+    def structure_span(value: Any, _: object) -> VnDate | Period:
+        if isinstance(value, dict) and "start" in value:
+            return conv.structure(value, Period)
+        return conv.structure(value, VnDate)
+
+    conv.register_structure_hook(VnDate | Period, structure_span)
+    for union in (Deadline, TemporalValue, Bulletin | Document):
+        configure_tagged_union(union, conv, tag_generator=_TAGS.__getitem__, tag_name="kind")
     return conv
 
 
@@ -62,11 +92,7 @@ def _unstructure_number(n: DocumentNumber) -> dict[str, Any]:
 
 
 def _structure_number(data: Any, _: type) -> DocumentNumber:
-    from vngovdirectives.docnumbers import NumberScheme
-
     if isinstance(data, str):
-        from vngovdirectives.docnumbers import parse_number
-
         return parse_number(data)
     return DocumentNumber(
         serial=data["serial"],
@@ -77,11 +103,3 @@ def _structure_number(data: Any, _: type) -> DocumentNumber:
         scheme=NumberScheme(data["scheme"]),
         separators=tuple(data.get("separators", ())),
     )
-
-
-def _configure_optional(conv: JsonConverter) -> None:
-    """Let the modules that own other models register their hooks (deadlines, directives)."""
-    from vngovdirectives import deadlines, directives
-
-    deadlines._configure_converter(conv)
-    directives._configure_converter(conv)

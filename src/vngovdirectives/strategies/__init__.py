@@ -54,14 +54,14 @@ __all__ = [
 ]
 
 
-def _type_strategies() -> dict[type, SearchStrategy[Any]]:
+def type_strategies() -> dict[type, SearchStrategy[Any]]:
     """The strategy ``st.from_type`` uses for each model (see ``vngovdirectives._hypothesis_hook``)."""
     from hypothesis import strategies as st
 
     from vngovdirectives.dates import Period, TimeOfDay, VnDate
     from vngovdirectives.deadlines import Before, DurationUnit, NoLaterThan, Relative, Starting, Within
     from vngovdirectives.directives import Bulletin, Directive, Document, Task
-    from vngovdirectives.docnumbers import DocumentNumber
+    from vngovdirectives.numbers import DocumentNumber
 
     solar = dates(lunar=False)
     return {

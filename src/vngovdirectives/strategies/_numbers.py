@@ -7,15 +7,11 @@ import unicodedata
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from vngovdirectives.codes import AgencyRole, DocumentType, agencies, canonical_code
-from vngovdirectives.docnumbers import (
-    MAX_YEAR,
-    MIN_YEAR,
-    DocumentNumber,
-    NumberScheme,
-    _split_lost_dash,
-)
 from vngovdirectives.errors import DocumentNumberError
+from vngovdirectives.numbers.codes import AgencyRole, DocumentType, agencies, canonical_code
+from vngovdirectives.numbers.grammar import NumberScheme, split_lost_dash
+from vngovdirectives.numbers.model import DocumentNumber
+from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR
 
 __all__ = ["document_number_pairs", "document_number_texts", "document_numbers"]
 
@@ -32,8 +28,8 @@ def _unknown_codes() -> st.SearchStrategy[str]:
     """Agency-specific codes that are in no table (and cannot be read as two known codes)."""
     return (
         st.text(alphabet=_LETTERS, min_size=2, max_size=7)
-        .filter(lambda c: canonical_code(c) is None and _split_lost_dash(c, True) is None)
-        .filter(lambda c: _split_lost_dash(c, False) is None)
+        .filter(lambda c: canonical_code(c) is None and split_lost_dash(c, True) is None)
+        .filter(lambda c: split_lost_dash(c, False) is None)
     )
 
 
@@ -130,7 +126,7 @@ def document_number_pairs(
     rng = draw(st.randoms(use_true_random=False))
     if rng.random() < 0.3 and number.type_code and number.issuers and not number.separators:
         glued = number.type_code + number.issuers[0]
-        if number.scheme is not NumberScheme.PARTY and _split_lost_dash(glued, True) == (
+        if number.scheme is not NumberScheme.PARTY and split_lost_dash(glued, True) == (
             number.type_code,
             number.issuers[0],
         ):

@@ -1,0 +1,95 @@
+"""Dates written together: the two ends of a period, a bare day before a range, a list of days.
+
+The finders' walk asks these of neighbouring candidates: :func:`joined_period` ("từ ngày 25/3 đến
+31/3/2019"), :func:`bare_left_end` ("từ ngày 12 đến ngày 15-10": the left end is only a day
+number) and :func:`listed_days` ("ngày 5 và 6/3/2024": the days listed before a full date share
+its month and year).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from vngovdirectives.dates.candidate import make_date
+from vngovdirectives.dates.model import Period, Precision, VnDate
+from vngovdirectives.dates.parse import join_ends
+from vngovdirectives.errors import DateError
+from vngovdirectives.text.patterns import S0, S
+
+if TYPE_CHECKING:
+    from vngovdirectives.dates.candidate import Candidate
+
+__all__ = ["JOIN_GAP", "RANGE_ENDINGS", "bare_left_end", "from_before", "joined_period", "listed_days"]
+
+#: The widest gap between the two ends of a period ("… đến hết ngày …").
+JOIN_GAP: Final = 32
+#: How the text before a range's right end can end (what :data:`_BARE_LEFT_END` ends with).
+RANGE_ENDINGS: Final = ("-", "đến", "hết", "tới")
+_RANGE_GAP: Final = re.compile(
+    rf"{S0}(?:-|(?:đến|tới)(?:{S}hết)?)(?:{S}(?:thứ{S}[^\W\d_]{{1,4}}|chủ{S}nhật),?)?(?:{S}ngày)?{S0}"
+)
+_BARE_LEFT_END: Final = re.compile(
+    rf"(?:từ{S}(?:(?:ngày|mùng|mồng){S})?|(?:ngày|mùng|mồng){S})(?P<n>\d{{1,2}}){S0}(?:-|đến(?:{S}hết)?|tới){S0}$"
+)
+_DAY_LIST_BACK: Final = re.compile(
+    rf"(?:ngày|mùng|mồng){S}(?P<list>\d{{1,2}}(?:{S0}[,;]{S0}\d{{1,2}}){{0,5}}){S0}(?:,|và){S0}$"
+)
+_NUMBER_RE: Final = re.compile(r"\d{1,2}")
+_FROM_BEFORE: Final = re.compile(rf"(?:kể{S})?từ{S}$")
+
+
+def joined_period(low: str, a: Candidate, b: Candidate) -> Period | None:
+    """The period whose ends are the candidates ``a`` and ``b`` ("25/3 - 31/3/2019"), if they make one."""
+    if b.start - a.end > JOIN_GAP or not (isinstance(a.value, VnDate) and isinstance(b.value, VnDate)):
+        return None
+    if _RANGE_GAP.fullmatch(low, a.end, b.start) is None:
+        return None
+    pa, pb = a.value.precision, b.value.precision
+    if (pa is Precision.YEAR) != (pb is Precision.YEAR) or a.value.lunar != b.value.lunar:
+        return None
+    try:
+        return join_ends(a.value, b.value)
+    except DateError:
+        return None
+
+
+def from_before(low: str, start: int, floor: int = 0) -> int:
+    """Where a "từ" or "kể từ" right before ``start`` begins (``start`` when there is none)."""
+    fm = _FROM_BEFORE.search(low, max(floor, start - 8), start)
+    return fm.start() if fm is not None else start
+
+
+def bare_left_end(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Period, re.Match[str]] | None:
+    """The period "từ ngày 12 đến ngày 15-10" whose right end is ``c`` (value ``v``) and whose left
+    end is a bare day number, with the match of the left end; None when there is none."""
+    bm = _BARE_LEFT_END.search(low, max(floor, c.start - 40), c.start)
+    if bm is None:
+        return None
+    day = int(bm["n"])
+    left = make_date(None, v.month, day) if not v.lunar else None
+    if v.lunar and v.month is not None:
+        try:
+            left = VnDate(month=v.month, day=day, lunar=True, leap=v.leap)
+        except ValueError:
+            left = None
+    if left is None:
+        return None
+    try:
+        return join_ends(left, v), bm
+    except DateError:
+        return None
+
+
+def listed_days(low: str, c: Candidate, v: VnDate, floor: int) -> list[tuple[int, int, VnDate]] | None:
+    """The days listed before the day ``c`` ("ngày 5 và 6/3/2024" → 5/3/2024), each with its span
+    (the first one's span takes the "ngày" before it); None when no list stands before ``c``."""
+    back = _DAY_LIST_BACK.search(low, max(floor, c.start - 40), c.start)
+    if back is None:
+        return None
+    found: list[tuple[int, int, VnDate]] = []
+    for n in _NUMBER_RE.finditer(low, back.start("list"), back.end("list")):
+        day = make_date(v.year, v.month, int(n.group()))
+        if day is not None:
+            found.append((back.start() if n.start() == back.start("list") else n.start(), n.end(), day))
+    return found

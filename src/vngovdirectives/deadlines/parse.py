@@ -1,0 +1,102 @@
+"""Reading a deadline phrase: "chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc kể từ …".
+
+>>> d = parse_deadline("chậm nhất vào ngày 25/4/2019")
+>>> d.kind, d.due.iso()
+('no_later_than', '2019-04-25')
+>>> r = parse_deadline("trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ")
+>>> r.amount, r.unit.value, r.anchor
+(15, 'working_day', 'ngày nhận được hồ sơ')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from vngovdirectives.dates.candidate import number_of, unit_of
+from vngovdirectives.dates.parse import MAX_TEXT, date_at, period_at, strip_span, time_at
+from vngovdirectives.deadlines.leads import ANCHOR, forward, lead
+from vngovdirectives.deadlines.model import Before, Deadline, NoLaterThan, Relative, Starting, Within
+from vngovdirectives.errors import DateError
+from vngovdirectives.text.normalize import normalize
+from vngovdirectives.text.patterns import S0, S, alternation
+from vngovdirectives.text.vocab import words
+
+if TYPE_CHECKING:
+    from vngovdirectives.dates.model import TimeOfDay, VnDate
+
+__all__ = ["parse_deadline"]
+
+_F = re.IGNORECASE
+_RE_NLT: Final = re.compile(forward("no_later_than"), _F)
+_RE_BEFORE: Final = re.compile(forward("before"), _F)
+_RE_WITHIN: Final = re.compile(forward("within"), _F)
+_RE_FROM: Final = re.compile(forward("from"), _F)
+#: A verb before the lead ("hoàn thành trong quý I/2019", "báo cáo trước ngày 15/4"): skipped.
+_RE_ACTION: Final = re.compile(rf"{alternation(words('deadline_actions'))}{S}(?=\w)", _F)
+_RE_LEADING_TIME: Final = re.compile(
+    rf"(?P<t>\d{{1,2}}{S0}(?:giờ|h|g|:){S0}(?:\d{{1,2}})?{S0}(?:phút|')?){S0}(?=ngày|\d)", _F
+)
+_RE_RELATIVE: Final = re.compile(
+    rf"(?:{lead('relative')}{S0}(?::{S0})?)?"
+    rf"(?P<n>\d{{1,4}}|{alternation(words('number_words'))})"
+    rf"(?:{S0}\([^()]{{1,30}}\))?{S}"
+    rf"(?P<u>{alternation(words('duration_units'))})"
+    rf"(?:{S0},?{S0}{ANCHOR}(?P<a>.+?))?{S0}[.;]?",
+    _F,
+)
+
+
+def _date_with_time(text: str, start: int, end: int) -> tuple[TimeOfDay | None, VnDate]:
+    tm = _RE_LEADING_TIME.match(text, start, end)
+    time = None
+    if tm is not None:
+        time = time_at(text, tm.start("t"), tm.end("t"))
+        start = tm.end()
+    return time, date_at(text, start, end)
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Read a deadline phrase (see the module table for the accepted leads).
+
+    >>> parse_deadline("trước 0 giờ ngày 01/4/2019")
+    Before(due=VnDate(year=2019, month=4, day=1, ...), time=TimeOfDay(hour=0, minute=0))
+    >>> parse_deadline("hoàn thành trong quý I/2019").kind
+    'within'
+    >>> str(parse_deadline("kể từ 0h00 ngày 06/9/2021"))
+    'kể từ 0 giờ ngày 06 tháng 9 năm 2021'
+    """
+    if not isinstance(text, str):
+        raise DateError(f"expected a str, got {type(text).__name__}", repr(text)[:MAX_TEXT], 0)
+    if len(text) > MAX_TEXT:
+        raise DateError("text too long to be one deadline", text[: MAX_TEXT + 20], MAX_TEXT)
+    norm = normalize(text).text
+    start, end = strip_span(norm)
+    if start == end:
+        raise DateError("empty deadline", norm, 0, "")
+    m = _RE_RELATIVE.fullmatch(norm, start, end)
+    if m is not None:
+        anchor = m.group("a")
+        if anchor is not None:
+            anchor = " ".join(anchor.split())
+        return Relative(amount=number_of(m.group("n")), unit=unit_of(m.group("u")), anchor=anchor or None)
+    m = _RE_NLT.match(norm, start, end)
+    if m is not None:
+        time, due = _date_with_time(norm, m.end(), end)
+        return NoLaterThan(due=due, time=time)
+    m = _RE_BEFORE.match(norm, start, end)
+    if m is not None:
+        time, due = _date_with_time(norm, m.end(), end)
+        return Before(due=due, time=time)
+    action = _RE_ACTION.match(norm, start, end)
+    m = _RE_WITHIN.match(norm, action.end() if action is not None else start, end)
+    if m is not None:
+        try:
+            return Within(span=date_at(norm, m.end(), end))
+        except DateError:
+            return Within(span=period_at(norm, m.end(), end))
+    m = _RE_FROM.match(norm, start, end)
+    if m is not None:
+        time, day = _date_with_time(norm, m.end(), end)
+        return Starting(start=day, time=time)
+    raise DateError("not a deadline expression", norm, start, norm[start:end])

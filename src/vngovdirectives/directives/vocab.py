@@ -1,0 +1,81 @@
+"""The patterns of the directive parsers, built from the vocabulary in ``data/vocab/``.
+
+Bodies ("Sở Y tế", "UBND các huyện", "các sở, ban, ngành"), the words that end a list of bodies
+and start an action, and the words that make a sentence an order ("Yêu cầu …", "… chủ trì, …").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from vngovdirectives.directives.model import TaskKind
+from vngovdirectives.text.patterns import alternation
+from vngovdirectives.text.vocab import rows, words
+
+__all__ = [
+    "ACTION_RE",
+    "ATTRIBUTION",
+    "BODY_HEADS",
+    "BODY_START",
+    "CONTEXT_PREFIX",
+    "IMPERATIVE",
+    "ISSUER_SUBJECT",
+    "LEADING_TRIGGERS",
+    "NOT_ORDERS",
+    "SENTENCE_OPENERS",
+    "TRAILING_AFTER_ADVERBIAL",
+    "TRAILING_TRIGGERS",
+    "TRIGGER_KIND",
+]
+
+
+def _words(name: str) -> str:
+    return alternation(words(name), " ")
+
+
+#: Words that start the name of a body or an office holder.
+BODY_HEADS: Final = (
+    rf"{_words('body_heads_standalone')}(?=[\s,.;:]|$)"
+    rf"|{_words('body_heads_named')}(?=\s{{1,2}}(?:[A-ZĐÀ-Ỹ]|{_words('body_head_followers')}(?![\w])))"
+)
+BODY_START: Final = re.compile(
+    rf"(?:{alternation(words('plural_determiners'), ' ', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"
+    rf"|(?:{BODY_HEADS})|{alternation(words('office_holders'), ' ', capital=True)}\s)"
+)
+_ACTION_WORDS: Final = _words("action_words")
+#: Verbs and adverbs that end an assignee list ("Yêu cầu UBND các huyện ‖ khẩn trương rà soát …").
+ACTION_RE: Final = re.compile(rf"(?<![\w]){_ACTION_WORDS}(?![\w])")
+IMPERATIVE: Final = re.compile(rf"(?P<w>{_ACTION_WORDS})(?![\w])")
+LEADING_TRIGGERS: Final = re.compile(
+    rf"(?<![\w])(?P<w>{alternation(words('leading_triggers'), ' ', capital=True)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
+)
+_TRAILING: Final = rows("trailing_triggers")
+TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), ' ')})(?![\w])")
+#: A trailing trigger after an adverbial phrase: "Ủy ban bầu cử …, trên cơ sở …, hoàn thành …".
+TRAILING_AFTER_ADVERBIAL: Final = re.compile(
+    rf"[^;.:]{{0,200}}?,\s{{1,3}}(?P<w>{alternation((r[0] for r in _TRAILING if 'adverbial' in r[2:]), ' ')})"
+    r"(?![\w])"
+)
+#: The kind of task each trigger word makes (TaskKind.OTHER for the words not listed).
+TRIGGER_KIND: Final = {
+    **{word: TaskKind(kind) for word, kind in rows("leading_triggers")},
+    **{r[0]: TaskKind(r[1]) for r in _TRAILING if r[1] != "other"},
+}
+#: A circumstance before a leading trigger ("Tại Kế hoạch số …, giao Sở …").
+CONTEXT_PREFIX: Final = re.compile(rf"^{_words('circumstance_openers')}\s[^;.]{{0,400}},\s{{1,3}}$")
+#: Subjects allowed before a leading trigger ("UBND tỉnh yêu cầu …", "Chủ tịch UBND tỉnh giao …").
+ISSUER_SUBJECT: Final = re.compile(
+    rf"^(?:[^;.]{{0,400}},\s{{1,3}})?(?:(?:{BODY_HEADS})[^,;.:]{{0,80}}|[Đđ]ồng chí [^;.:]{{0,120}}|[Tt]ỉnh|[Hh]uyện)"
+    r"(?:\s(?:đã|cũng|tiếp tục|đồng thời))?\s{0,3}$"
+)
+#: Action words that do not make an order when they follow a body ("UBND tỉnh tại …", "… được …").
+NOT_ORDERS: Final = frozenset(words("not_orders"))
+#: Words that open a bullet's sentence before its subject ("Đồng thời, …", "Đối với …, …").
+SENTENCE_OPENERS: Final = _words("sentence_openers")
+
+#: The sentence that says whose directive it is and where it was issued.
+ATTRIBUTION: Final = re.compile(
+    r"(?:[Đđ]ó là (?:ý kiến )?chỉ đạo của|[Nn]ội dung (?:trên|này) (?:được|do)|chỉ đạo (?:nội dung )?(?:trên|này)"
+    r"|(?:đã|vừa) (?:có|ban hành|ký ban hành)\s{1,3}(?:văn bản|[A-ZĐ])|phê duyệt [^.;]{0,80}\btại\b|ban hành tại)"
+)

@@ -1,0 +1,120 @@
+"""The finders' one pass: every scanner over a source text, then the overlap filter.
+
+:func:`scan` reads a :class:`~vngovdirectives.text.source.SourceText` once: the document's own
+date (unless the caller gives one), the dates, periods and deadlines
+(:func:`~vngovdirectives.finding.temporal.scan_temporal`), then the references, which look up
+the dates already found for their issue dates. :func:`matches` turns the result into sorted
+:class:`~vngovdirectives.finding.match.Match` objects, with spans in the caller's input or in
+the normalised text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from vngovdirectives._fast import field_setters
+from vngovdirectives.finding.context import detect_context_date_lowered
+from vngovdirectives.finding.filter import KIND_RANK, dates_outside_numbers, drop_overlapping_references
+from vngovdirectives.finding.match import Match, MatchKind
+from vngovdirectives.finding.temporal import Hit, HitKind, scan_temporal
+from vngovdirectives.references.context import RefHit, ScanContext, url_spans
+from vngovdirectives.references.scan import scan_references
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from vngovdirectives.dates.model import VnDate
+    from vngovdirectives.text.source import SourceText
+
+__all__ = ["Scan", "match_of", "matches", "scan"]
+
+_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND = field_setters(Match)
+_RANK_REFERENCE, _RANK_PERIOD, _RANK_DEADLINE, _RANK_DATE = (
+    KIND_RANK["reference"],
+    KIND_RANK["period"],
+    KIND_RANK["deadline"],
+    KIND_RANK["date"],
+)
+
+
+@attrs.frozen(slots=True)
+class Scan:
+    """One pass of every scanner over a source text, in the coordinates of its normalised text."""
+
+    source: SourceText
+    context_date: dt.date | None
+    refs: tuple[RefHit, ...]
+    temporal: tuple[Hit, ...]
+
+
+def scan(source: SourceText, context_date: dt.date | None = None) -> Scan:
+    """Every reference, date, period and deadline of ``source``, overlaps filtered."""
+    low = source.low
+    if context_date is None:
+        context_date = detect_context_date_lowered(low)
+    hits = scan_temporal(source.text, context_date, low=low)
+    # Where each date starts: the first date at a position wins (reversed, so it is written last).
+    date_kind = HitKind.DATE
+    date_starts: dict[int, tuple[int, VnDate]] = {
+        start: (end, value)  # type: ignore[misc]
+        for start, end, kind, value, _, _ in reversed(hits)
+        if kind is date_kind
+    }
+    ctx = ScanContext(source.text, date_starts.get, low, url_spans(low), source.rev)
+    refs = tuple(drop_overlapping_references(scan_references(ctx)))
+    return Scan(source, context_date, refs, dates_outside_numbers(hits, refs))
+
+
+def _keyed(result: Scan) -> list[tuple[int, int, int, int, object, MatchKind]]:
+    """Sort keys of every hit: start, kind rank, the longer first, then the scanners' order.
+    (Sorting plain tuples is much cheaper than sorting objects through a key function.)"""
+    reference = MatchKind.REFERENCE
+    keyed: list[tuple[int, int, int, int, object, MatchKind]] = [
+        (start, _RANK_REFERENCE, -end, i, ref, reference) for i, (start, end, ref, _, _) in enumerate(result.refs)
+    ]
+    # Kinds are told apart by identity: a dict keyed by enum members would call Enum.__hash__,
+    # a Python function, twice per hit.
+    date_kind, period_kind = HitKind.DATE, HitKind.PERIOD
+    date, period, deadline = MatchKind.DATE, MatchKind.PERIOD, MatchKind.DEADLINE
+    append_key = keyed.append
+    for i, (start, end, hit_kind, hit_value, _, _) in enumerate(result.temporal, len(keyed)):
+        if hit_kind is date_kind:
+            append_key((start, _RANK_DATE, -end, i, hit_value, date))
+        elif hit_kind is period_kind:
+            append_key((start, _RANK_PERIOD, -end, i, hit_value, period))
+        else:
+            append_key((start, _RANK_DEADLINE, -end, i, hit_value, deadline))
+    keyed.sort()
+    return keyed
+
+
+def matches(result: Scan, *, mapped: bool = True) -> list[Match[object]]:
+    """The matches of ``result`` sorted by position; spans in the caller's input when ``mapped``,
+    else in the normalised text (``result.source.text``)."""
+    source = result.source
+    out: list[Match[object]] = []
+    append = out.append
+    new = object.__new__
+    direct = not mapped or (source.page is None and not source.norm.offsets)
+    text = source.text if not mapped else source.source
+    for key_start, _, neg_end, _, value, kind in _keyed(result):
+        start, end = key_start, -neg_end
+        if not direct:
+            start, end = source.span(start, end)
+        # Built without __init__: this loop makes every match of the page, each field of the right type.
+        m = new(Match)
+        _SET_START(m, start)
+        _SET_END(m, end)
+        _SET_TEXT(m, text[start:end])
+        _SET_VALUE(m, value)
+        _SET_KIND(m, kind)
+        append(m)
+    return out
+
+
+def match_of(source: SourceText, start: int, end: int, value: object, kind: MatchKind) -> Match[object]:
+    """One match of ``source``'s normalised text ``[start:end]``, its span mapped to the caller's input."""
+    start, end = source.span(start, end)
+    return Match(start=start, end=end, text=source.source[start:end], value=value, kind=kind)

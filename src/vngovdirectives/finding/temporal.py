@@ -1,0 +1,260 @@
+"""The walk: from date candidates to dates, periods and deadlines.
+
+:func:`scan_temporal` takes the candidates of :mod:`vngovdirectives.dates.scan` (merged by the
+overlap filter, clock times attached) and walks them left to right once, deciding what each one
+is: the second end of a period whose first end came just before ("từ ngày 25/3- 31/3/2019"), a
+date listed after another, a deadline when the words before it lead one
+(:mod:`vngovdirectives.deadlines.scan`), a plain date, or nothing (a year-less "29/3" with no
+keyword, no list and no range around it). With a context date, year-less values are completed.
+
+Conventions (those of the annotated corpus): every explicit date or partial date is a ``date``
+hit, also inside document references and deadlines; the two ends of a ``period`` are not
+reported again as dates.
+
+>>> [(h.kind.value, str(h.value)) for h in scan_temporal("chậm nhất vào ngày 25/4/2019")]
+[('deadline', 'chậm nhất vào ngày 25 tháng 4 năm 2019'), ('date', 'ngày 25 tháng 4 năm 2019')]
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+import re
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from vngovdirectives._fast import NEW_TUPLE
+from vngovdirectives.dates.candidate import Amount
+from vngovdirectives.dates.complete import complete
+from vngovdirectives.dates.join import JOIN_GAP, RANGE_ENDINGS, bare_left_end, from_before, joined_period, listed_days
+from vngovdirectives.dates.model import DurationUnit, Period, TimeOfDay, VnDate
+from vngovdirectives.dates.scan import attach_times, candidates
+from vngovdirectives.deadlines.resolve import complete_deadline
+from vngovdirectives.deadlines.scan import LEAD_ENDINGS, deadline_before, relative_deadline, same_kind
+from vngovdirectives.errors import DateError
+from vngovdirectives.finding.filter import merge_candidates
+from vngovdirectives.text.normalize import lowered
+from vngovdirectives.text.patterns import S0
+
+if TYPE_CHECKING:
+    import datetime
+
+    from vngovdirectives.dates.candidate import Candidate
+    from vngovdirectives.deadlines.model import Deadline, TemporalValue
+
+__all__ = ["Hit", "HitKind", "scan_temporal"]
+
+
+class HitKind(enum.Enum):
+    """What a :class:`Hit` found."""
+
+    DATE = "date"
+    PERIOD = "period"
+    DEADLINE = "deadline"
+
+
+class Hit(NamedTuple):
+    """One finding: ``text[start:end]`` is a ``kind`` whose parsed value is ``value``.
+
+    ``time`` is the clock time written with a date ("0 giờ ngày 01/4/2019"); ``parts`` are the
+    spans of the dates inside a period or deadline. (A named tuple: thousands are made per page.)
+    """
+
+    start: int
+    end: int
+    kind: HitKind
+    value: TemporalValue
+    time: TimeOfDay | None = None
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+_START: Final = operator.itemgetter(0)  # a Hit's start
+_LIST_GAP: Final = re.compile(rf"{S0}(?:[,;]|và){S0}")
+#: Words right before a year-less day that make it a date ("ngày 29/3", "trước 29/3", "từ 5/4").
+_DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
+_DATE, _PERIOD, _DEADLINE = HitKind.DATE, HitKind.PERIOD, HitKind.DEADLINE
+
+
+def scan_temporal(text: str, context_date: datetime.date | None = None, *, low: str | None = None) -> list[Hit]:
+    """Every date, period and deadline in ``text`` (normalised text), in document order.
+
+    With ``context_date`` (the document's own date) year-less values are completed: deadlines
+    to the next occurrence on or after it, other values to the nearest occurrence. When only the
+    document's year is known, pass 1 July of that year: every year-less day then lands in it.
+    Lunar values are reported with ``iso()`` starting ``lunar:``.
+
+    >>> [h.value.iso() for h in scan_temporal("Từ ngày 25/3- 31/3/2019 và giai đoạn 2016 - 2020")]
+    ['2019-03-25/2019-03-31', '2016/2020']
+    >>> import datetime
+    >>> scan_temporal("Ngày 12/9, UBND huyện …", context_date=datetime.date(2023, 9, 13))[0].value.iso()
+    '2023-09-12'
+    """
+    if not text:
+        return []
+    low = lowered(text) if low is None else low
+    items = attach_times(low, merge_candidates(candidates(low)))
+    return _Walk(text, low, context_date).run(items)
+
+
+class _Walk:
+    """The state of one walk: the hits so far, the previous date-like candidate, and the floor
+    (no lead or range reaches back before the end of the last thing decided)."""
+
+    __slots__ = ("context", "floor", "hits", "low", "prev", "prev_deadline", "prev_hits", "text")
+
+    def __init__(self, text: str, low: str, context: datetime.date | None) -> None:
+        self.text, self.low, self.context = text, low, context
+        self.hits: list[Hit] = []
+        self.prev: Candidate | None = None  # the previous date-like candidate (accepted or pending)
+        self.prev_hits = 0  # how many hits the previous candidate produced (to undo them when joined)
+        self.prev_deadline: Deadline | None = None
+        self.floor = 0
+
+    def run(self, items: list[Candidate]) -> list[Hit]:
+        for item in items:
+            c = _hours(self.low, item) if item.form == "time" else item
+            if c is None:
+                continue
+            if c.form == "rel":
+                self._relative(c)
+            elif c.form == "period":
+                self._period(c)
+            elif isinstance(c.value, VnDate):
+                self._date_like(c, c.value)
+        # By start only (a stable sort: a deadline stays before the date it holds; the finders
+        # order kinds at one position themselves).
+        self.hits.sort(key=_START)
+        return self.hits
+
+    def _settle(self, c: Candidate | None, end: int) -> None:
+        """Forget the previous candidate (it was used up) and raise the floor to ``end``."""
+        self.prev, self.prev_hits, self.prev_deadline = c, 0, None
+        self.floor = end
+
+    def _relative(self, c: Candidate) -> None:
+        found = relative_deadline(self.text, self.low, c, self.floor)
+        if found is not None:
+            start, end, value = found
+            self.hits.append(Hit(start=start, end=end, kind=_DEADLINE, value=value))
+            self.floor = end
+
+    def _period(self, c: Candidate) -> None:
+        if isinstance(c.value, Period):
+            start = from_before(self.low, c.start, self.floor)
+            self._add(Hit(start=start, end=c.end, kind=_PERIOD, value=c.value, parts=((c.dstart, c.dend),)))
+        self._settle(None, c.end)
+
+    def _add(self, hit: Hit, *, deadline: bool = False) -> None:
+        self.hits.append(_finish(hit, self.context, deadline=deadline))
+
+    def _date_like(self, c: Candidate, v: VnDate) -> None:
+        low = self.low
+        # The words right before the date decide most of what follows: read them once.
+        tail = low[max(0, c.start - 12) : c.start].rstrip()
+        if self._joined(c) or (v.day is not None and tail.endswith(RANGE_ENDINGS) and self._bare_range(c, v)):
+            return
+        if v.day is not None and not v.lunar and c.start == c.dstart and tail.endswith((",", "và")):
+            listed = listed_days(low, c, v, self.floor)
+            if listed is not None:  # days listed before this one share its month and year
+                for start, end, day in listed:
+                    self._add(Hit(start=start, end=end, kind=_DATE, value=day))
+                c.form = "date"
+        accepted, dl = self._deadline(c, v, tail)
+        if not accepted:
+            self.prev, self.prev_hits, self.prev_deadline = c, 0, None  # may still be a range's left end
+            return
+        n_before = len(self.hits)
+        self._emit(c, v, dl)
+        self.prev, self.prev_hits, self.prev_deadline = c, len(self.hits) - n_before, dl[1] if dl else None
+        self.floor = c.end
+
+    def _joined(self, c: Candidate) -> bool:
+        """A period whose two ends are both candidates: the previous one and ``c``."""
+        prev = self.prev
+        if prev is None or c.start - prev.end > JOIN_GAP:
+            return False
+        p = joined_period(self.low, prev, c)
+        if p is None:
+            return False
+        del self.hits[len(self.hits) - self.prev_hits :]
+        start = from_before(self.low, prev.start)
+        self._add(
+            Hit(start=start, end=c.end, kind=_PERIOD, value=p, parts=((prev.dstart, prev.dend), (c.dstart, c.dend)))
+        )
+        self._settle(None, c.end)
+        return True
+
+    def _bare_range(self, c: Candidate, v: VnDate) -> bool:
+        """A period whose left end is a bare day ("từ ngày 12 đến ngày 15-10")."""
+        found = bare_left_end(self.low, c, v, self.floor)
+        if found is None:
+            return False
+        p, bm = found
+        self._add(
+            Hit(
+                start=bm.start(),
+                end=c.end,
+                kind=_PERIOD,
+                value=p,
+                parts=((bm.start("n"), bm.end("n")), (c.dstart, c.dend)),
+            )
+        )
+        self._settle(None, c.end)
+        return True
+
+    def _deadline(self, c: Candidate, v: VnDate, tail: str) -> tuple[bool, tuple[int, Deadline] | None]:
+        """Whether ``c`` counts as a date (a year-less day needs a keyword, a list or a range),
+        and the deadline it is the due day of, if any."""
+        lead = tail.endswith(LEAD_ENDINGS)
+        if c.form != "maybe":
+            return True, deadline_before(self.low, c, self.floor) if lead else None
+        prev = self.prev
+        listed = (
+            prev is not None and self.prev_hits > 0 and _LIST_GAP.fullmatch(self.low, prev.end, c.start) is not None
+        )
+        if not (listed or c.start < c.dstart or tail.endswith(_DAY_KEYWORDS)):
+            return False, None
+        dl = deadline_before(self.low, c, self.floor) if lead else None
+        if dl is None and listed and self.prev_deadline is not None:
+            dl = same_kind(self.prev_deadline, c, v)
+        return True, dl
+
+    def _emit(self, c: Candidate, v: VnDate, dl: tuple[int, Deadline] | None) -> None:
+        """The hits of an accepted date: its deadline if it has one, then the date itself."""
+        if c.form == "lunar":
+            self._add(Hit(start=c.start, end=c.end, kind=_DATE, value=v))
+            return
+        if dl is not None:
+            self._add(
+                Hit(start=dl[0], end=c.end, kind=_DEADLINE, value=dl[1], time=c.time, parts=((c.dstart, c.dend),))
+            )
+        date_hit = NEW_TUPLE(Hit, (c.start, c.end, _DATE, v, c.time, ()))  # Hit() without its Python __new__
+        if self.context is not None and v.year is None:
+            date_hit = _finish(date_hit, self.context, deadline=dl is not None)
+        self.hits.append(date_hit)
+
+
+def _hours(low: str, c: Candidate) -> Candidate | None:
+    """A clock time "12 giờ" after a relative lead is an amount of hours; other clock times alone are dropped."""
+    if not (low.endswith("giờ", c.start, c.end) and isinstance(c.value, TimeOfDay) and c.value.minute == 0):
+        return None
+    c.form, c.value = "rel", Amount(c.value.hour, DurationUnit.HOUR)
+    return c
+
+
+def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) -> Hit:
+    """``hit`` with its year-less value completed from ``context`` (unchanged when it cannot be)."""
+    if context is None:
+        return hit
+    v = hit.value
+    if type(v) is VnDate and v.year is not None:
+        return hit  # already complete: the common case, without a call into complete()
+    try:
+        if isinstance(v, VnDate | Period):
+            done: TemporalValue = complete(v, context, deadline=deadline)
+        else:
+            done = complete_deadline(v, context)
+    except (DateError, ValueError):
+        return hit
+    if done is v:
+        return hit
+    return hit._replace(value=done)

@@ -1,0 +1,142 @@
+"""The ``ics`` format: every deadline as an iCalendar to-do (VTODO), due in Vietnam's time zone.
+
+Needs the ``icalendar`` package: ``pip install "vngovdirectives[ics]"``. It is imported only
+when an export runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
+
+from vngovdirectives.errors import ExportError
+from vngovdirectives.plugins.exporters import _rows
+from vngovdirectives.plugins.model import Exporter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from vngovdirectives.directives import DeadlineMention, Task
+    from vngovdirectives.plugins.model import Exportable
+
+__all__ = ["ICS", "TIMEZONE", "due_of", "write_ics"]
+
+TIMEZONE: Final = "Asia/Ho_Chi_Minh"
+"""The time zone of every DUE (UTC+7, no daylight saving)."""
+
+_END_OF_DAY: Final = dt.time(23, 59, 59)
+
+# Vietnam has kept UTC+7, without daylight saving, since 13 June 1975.
+_VTIMEZONE: Final = (
+    b"BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\nBEGIN:STANDARD\r\nDTSTART:19750613T000000\r\n"
+    b"TZOFFSETFROM:+0800\r\nTZOFFSETTO:+0700\r\nTZNAME:+07\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+)
+
+
+def _icalendar() -> Any:
+    try:
+        return importlib.import_module("icalendar")  # an optional package: mypy must not need it
+    except ImportError as exc:
+        raise ExportError(
+            f'the "ics" format needs the icalendar package ({exc}): pip install "vngovdirectives[ics]"'
+        ) from exc
+
+
+def due_of(mention: DeadlineMention) -> dt.datetime | None:
+    """When a deadline falls due, in Asia/Ho_Chi_Minh; None when the text fixes no day.
+
+    The resolved last day (:func:`vngovdirectives.deadlines.resolve_deadline`) at 23:59:59, or
+    at the stated time: "chậm nhất 17 giờ ngày 25/4/2019" is due 2019-04-25 17:00, and
+    "trước 0 giờ ngày 01/4/2019" at 2019-04-01 00:00 (the end of 31 March). A "from" (start)
+    phrase has no due.
+    """
+    from zoneinfo import ZoneInfo
+
+    value = mention.value
+    if value.kind == "from":
+        return None
+    zone = ZoneInfo(TIMEZONE)
+    time = _rows.stated_time(value)
+    if time is not None and value.kind == "before":
+        due = getattr(value, "due", None)
+        if due is not None and due.has_year:
+            return dt.datetime.combine(due.first_day(), time, zone)
+    day = _rows.last_day(mention)
+    if day is None:
+        return None
+    return dt.datetime.combine(day, time if time is not None else _END_OF_DAY, zone)
+
+
+def _start_of(mention: DeadlineMention) -> dt.date | None:
+    if mention.value.kind != "from":
+        return None
+    return _rows.last_day(mention)
+
+
+def _shorten(text: str, width: int = 120) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= width else words[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _todos(located: _rows.Located) -> Iterator[tuple[str | None, Task | None, DeadlineMention]]:
+    for n, task in enumerate(located.directive.tasks, 1):
+        for mention in task.deadlines:
+            yield f"{located.key}.{n}", task, mention
+    for mention in _rows.loose_deadlines(located.directive):
+        yield None, None, mention
+
+
+def _description(located: _rows.Located, mention: DeadlineMention) -> str:
+    d = located.directive
+    ref, who = _rows.carrier(d), _rows.issuer(d)
+    lines = [d.title] if d.title else []
+    if ref is not None:
+        lines.append(f"Văn bản: {ref.text}")
+    if who:
+        lines.append(f"Cơ quan: {who}")
+    lines.append(f"Hạn: {mention.text}")
+    text = " ".join(d.text.split())
+    if text:
+        lines.extend(("", text))
+    return "\n".join(lines)
+
+
+def write_ics(items: Iterable[Exportable], stream: BinaryIO) -> None:
+    """A VCALENDAR with a VTIMEZONE and one VTODO per deadline, written one to-do at a time."""
+    ical = _icalendar()
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stream.write(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vngovdirectives//vngovdirectives//VI\r\nCALSCALE:GREGORIAN\r\n"
+    )
+    stream.write(_VTIMEZONE)
+    for located in _rows.directives_of(items):
+        for task_id, task, mention in _todos(located):
+            todo = ical.Todo()
+            key = f"{located.key}|{task_id}|{mention.span.start}|{mention.span.end}|{mention.text}"
+            todo.add("uid", hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest() + "@vngovdirectives")
+            todo.add("dtstamp", stamp)
+            if task is not None:
+                who = _rows.names(task)
+                summary = f"{who}: {_shorten(task.text)}" if who else _shorten(task.text)
+            else:
+                summary = _shorten(located.directive.title or located.directive.text)
+            todo.add("summary", summary)
+            todo.add("description", _description(located, mention))
+            due, start = due_of(mention), _start_of(mention)
+            if due is not None:
+                todo.add("due", due)
+            if start is not None:
+                todo.add("dtstart", start)
+            stream.write(todo.to_ical())
+    stream.write(b"END:VCALENDAR\r\n")
+
+
+ICS: Final = Exporter(
+    name="ics",
+    media_type="text/calendar",
+    suffix=".ics",
+    write=write_ics,
+    description="deadlines as iCalendar to-dos due in Asia/Ho_Chi_Minh (needs vngovdirectives[ics])",
+)

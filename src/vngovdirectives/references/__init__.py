@@ -1,0 +1,13 @@
+"""Document references: mentions of a document in a text, full ("Quyết định số 607/QĐ-UBND ngày
+29/3/2019 của UBND tỉnh") or short ("Chỉ thị 16").
+
+:class:`DocumentReference` is the model; :func:`~vngovdirectives.references.scan.scan_references`
+the scanner behind the finders (:func:`vngovdirectives.find_references` is the public entry
+point, :func:`vngovdirectives.parse_reference` reads a text that is exactly one reference).
+"""
+
+from __future__ import annotations
+
+from vngovdirectives.references.model import DocumentReference
+
+__all__ = ["DocumentReference"]

@@ -1,0 +1,136 @@
+"""What a text attaches to a number: its issue date, its issuer, and for a header number its type.
+
+"Công văn số 39/CV-BCĐ **ngày 29/3/2019 của Ban Chỉ đạo …**": the date right after the number
+(:func:`date_after`), the body after "của" (:func:`issuer_after`); a header number takes the
+document's date line (:func:`header_date`) and the type of the title line below it
+(:func:`header_type`); a news sentence may open with the issue date (:func:`dated_sentence`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Final
+
+from vngovdirectives.dates.model import VnDate
+from vngovdirectives.dates.parse import parse_date
+from vngovdirectives.dates.stated import stated_dates
+from vngovdirectives.numbers.codes import DocumentType
+from vngovdirectives.references.patterns import NUMBER_RE
+from vngovdirectives.text.patterns import alternation, trie
+from vngovdirectives.text.vocab import words
+
+if TYPE_CHECKING:
+    import datetime
+
+    from vngovdirectives.references.context import ScanContext
+
+__all__ = ["date_after", "dated_sentence", "header_date", "header_type", "issuer_after"]
+
+#: After a number: the gap (a comma, a line break; taken whole, as an atomic group would: a
+#: look-ahead captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành")
+#: that leads to an issue date, or a year "năm 2020". One pattern, one call per number.
+_AFTER: Final = re.compile(
+    r"(?=(?P<gap>[ \t]{0,3}\n?[ \t]{0,3},?[ \t\n]{0,3}(?:\(\s{0,2})?))(?P=gap)"
+    r"(?:(?P<lead>(?i:(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy)\s{0,3}))"
+    r"|năm\s{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9/]))?"
+)
+_OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
+#: Where an issuer named after "của" ends ("của UBND tỉnh về việc …").
+_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”\n]|,\s|\s{trie(words('issuer_end_words'))}\s")
+#: A news sentence that opens with the issue date: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …".
+_DATED_SENTENCE: Final = re.compile(
+    r"(?:^|\n|[.!?]\s)\s{0,3}(?:Vào\s{1,3})?(?P<kw>[Nn]gày)\s{1,3}(?P<date>[0-9]{1,2}(?P<s>[/.-])[0-9]{1,2}(?P=s)[0-9]{4}"
+    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}[0-9]{4})\s{0,3},(?P<mid>[^.\n]{0,220})$"
+)
+_ISSUING_VERB: Final = re.compile(rf"\b{alternation(words('issuing_verbs'), ' ')}\b")
+#: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
+_TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
+#: How far after a header number its date line and title line may stand.
+_HEADER_WINDOW: Final = 700
+
+
+def issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The body named after "của" at ``pos`` ("của UBND tỉnh về …" → "UBND tỉnh") and where it ends."""
+    if text.find("của", pos, pos + 10) < 0:  # the common case, decided without the pattern
+        return None, pos
+    m = _OF_AFTER.match(text, pos)
+    if m is None:
+        return None, pos
+    start = m.end()
+    window = text[start : start + 160]
+    end_m = _ISSUER_END.search(window)
+    raw = window[: end_m.start()] if end_m else window
+    found = raw.split()
+    if not found or not found[0][:1].isupper():
+        return None, pos
+    return " ".join(found[:14]), start + len(raw.rstrip())
+
+
+def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:
+    """An issue date right after a number: "ngày 29/3/2019", ", ngày 15-5-2016", "năm 2020"."""
+    m = _AFTER.match(ctx.text, pos)
+    if m is None:  # cannot happen (every part is optional); kept for the type checker
+        return None, pos
+    if m.group("lead") is not None:
+        for start in m.span("lead"):
+            found = ctx.date_at(start)
+            if found is not None and found[1].day is not None:
+                return found[1], found[0]
+        return None, pos
+    if m.group("y") is not None:
+        return VnDate(year=int(m.group("y"))), m.end()
+    return None, pos
+
+
+def header_date(ctx: ScanContext, pos: int) -> VnDate | None:
+    """The date of the document whose header holds the number at ``pos``: the nearest date it states
+    from 300 characters before to 700 after (the earlier one of two as near)."""
+    n = len(ctx.low)
+    # The date line is nearly always within a line or two: look there first. A date found within
+    # ``near`` of ``pos`` is nearer than any outside that window.
+    near = 150
+    found = stated_dates(ctx.low, max(0, pos - near), min(n, pos + near))
+    if not found:
+        found = stated_dates(ctx.low, max(0, pos - 300), min(n, pos + _HEADER_WINDOW))
+    best = min(found, key=lambda f: abs(f[0] - pos), default=None)
+    return _day_of(best[1]) if best is not None else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_of(date: datetime.date) -> VnDate:
+    return VnDate.of(date)
+
+
+def header_type(text: str, pos: int) -> str | None:
+    """The type named by the title line below a header number ("QUYẾT ĐỊNH")."""
+    for m in _TITLE_LINE.finditer(text, pos, min(len(text), pos + _HEADER_WINDOW)):
+        named = DocumentType.from_label(m.group("t"))
+        if named is not None:
+            return named.label
+    return None
+
+
+def dated_sentence(ctx: ScanContext, start: int) -> VnDate | None:
+    """The date opening the sentence that cites a document: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …"."""
+    text = ctx.text
+    lo = max(0, start - 300)
+    if text.find("gày", lo, start) < 0:  # no "Ngày" in reach: the common case, decided at once
+        return None
+    cut = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start), text.rfind("? ", lo, start))
+    sentence_start = cut + 1 if cut >= 0 else lo
+    head = text[sentence_start : sentence_start + 16].lstrip(" \t.?!")
+    if not head.startswith(("Ngày", "ngày", "Vào ngày", "vào ngày")):
+        return None
+    back_start = max(0, sentence_start - 2)
+    m = _DATED_SENTENCE.search(text[back_start:start])
+    if m is None or not _ISSUING_VERB.search(m.group("mid")) or NUMBER_RE.search(m.group("mid")):
+        return None
+    for pos in (back_start + m.start("kw"), back_start + m.start("date")):  # read already by the date scan
+        found = ctx.date_at(pos)
+        if found is not None:
+            return found[1]
+    try:
+        return parse_date(m.group("date"))
+    except ValueError:
+        return None

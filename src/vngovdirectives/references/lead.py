@@ -1,0 +1,118 @@
+"""What introduces a number: "số", a type name ("Quyết định số"), a law's name, a header line.
+
+:func:`read_lead` reads the words before a number's serial on the reversed lower-cased text,
+with a pattern anchored at the serial: one attempt per candidate instead of a search through a
+window. The reversed word lists are computed from the vocabulary
+(:func:`vngovdirectives.text.patterns.reversed_trie`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from vngovdirectives._fast import NEW_TUPLE
+from vngovdirectives.references.names import TYPE_ABBREVIATIONS, lead_type_names, normal_type_name
+from vngovdirectives.text.patterns import reversed_trie
+from vngovdirectives.text.vocab import words
+
+if TYPE_CHECKING:
+    from vngovdirectives.references.context import ScanContext
+
+__all__ = ["BACK_WINDOW", "Lead", "read_lead"]
+
+#: How far before a serial its introduction may start.
+BACK_WINDOW: Final = 110
+#: How far back a header number's line start is looked for (a search to the start of a long line
+#: for every number would be quadratic).
+_LINE_REACH: Final = 200
+_B = r"[ \t\r\n]"  # a blank, line breaks included
+
+
+def _reversed(word: str) -> str:
+    """``word`` spelled backwards for the reversed text, its spaces one to three blanks or tabs."""
+    return re.escape(word[::-1]).replace(r"\ ", r"[ \t]{1,3}")
+
+
+_REV_TYPES: Final = reversed_trie([*lead_type_names(), *TYPE_ABBREVIATIONS])
+_REV_MARKS: Final = reversed_trie(words("urgency_marks"))
+_LEAD_REV: Final = re.compile(
+    rf"{_B}{{0,3}}(?:\|[ \t]{{0,3}})?:?{_B}{{0,3}}"
+    r"(?:"
+    rf"(?P<so>(?:{_reversed('hiệu')}[ \t]{{1,3}})?{_reversed('số')})(?:{_B}{{0,3}}{_reversed('số')})?"
+    rf"(?:{_B}{{1,3}}(?:(?:{_REV_MARKS}){_B}{{1,3}})?(?P<type>{_REV_TYPES})(?![^\W\d_])"
+    # "Quyết định của Bộ Chính trị số 31-QĐ/TW": the issuer placed between the type and "số"
+    rf"|{_B}{{1,3}}[^,.;:\n()]{{1,60}}?{_B}{{1,3}}{_reversed('của')}{_B}{{1,3}}"
+    rf"(?:(?:{_REV_MARKS}){_B}{{1,3}})?(?P<type3>{_REV_TYPES})(?![^\W\d_]))?"
+    rf"|(?:(?:{_REV_MARKS}){_B}{{1,3}})?(?P<type2>{_REV_TYPES})(?![^\W\d_])"
+    r")?",
+)
+_NOT_A_DOCUMENT: Final = words("not_a_document_before")
+#: Words before "số" that number something other than a document ("Mẫu số 01/BC-UBND").
+_NOT_A_DOCUMENT_BEFORE: Final = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}".replace(r"\ ", r"\s{1,3}")
+        for w in sorted(_NOT_A_DOCUMENT, key=len, reverse=True)
+    )
+    + r")\s{1,3}$"
+)
+#: The last words of _NOT_A_DOCUMENT_BEFORE, tested first on the lower-cased text.
+_NOT_A_DOCUMENT_ENDINGS: Final = tuple(sorted({w.split()[-1] for w in _NOT_A_DOCUMENT}))
+#: "Luật Thực hành tiết kiệm, chống lãng phí số 44/2013/QH13": a law's name between "Luật" and "số".
+_LAW_BEFORE: Final = re.compile(
+    r"(?<![^\W\d_])(?P<type>Luật|Bộ luật|Pháp lệnh)\s[^.;:()]{1,80}?\s[Ss]ố\s{0,3}:?\s{0,3}$"
+)
+
+
+class Lead(NamedTuple):
+    """What introduces a number: where the introduction starts, the type name, and its kind."""
+
+    start: int
+    type_name: str | None
+    introduced: bool
+    header: bool
+    blocked: bool = False  # "Mẫu số …": a number, but not of a document
+
+
+def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
+    """The introduction of the number whose serial starts at ``serial_start``."""
+    text = ctx.text
+    lo = max(0, serial_start - BACK_WINDOW)
+    # Match on the reversed text from the serial leftwards: rev[n - p] is text[p - 1].
+    base = len(text) - serial_start
+    m = _LEAD_REV.match(ctx.rev, base, len(text) - lo)
+    # The last group that matched says what was read: "so" alone, or a type name (with "số" before
+    # it: "type", "type3"; without: "type2").
+    group = m.lastgroup if m is not None and m.end() != base else None
+    if m is None or group is None:
+        return _law_before(text, lo, serial_start) or Lead(serial_start, None, False, False)
+    if group != "so":  # the name as written, from the text (the match read it lower-cased)
+        written = text[serial_start - (m.end(group) - base) : serial_start - (m.start(group) - base)]
+        return NEW_TUPLE(Lead, (serial_start - (m.end() - base), normal_type_name(written), True, False, False))
+    so_start = serial_start - (m.end("so") - base)
+    if ctx.low[max(0, so_start - 12) : so_start].rstrip().endswith(_NOT_A_DOCUMENT_ENDINGS) and (
+        _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start)
+    ):
+        return Lead(serial_start, None, False, False, blocked=True)
+    # A header number starts its line or a table cell.
+    reach = max(0, so_start - _LINE_REACH)
+    line_start = text.rfind("\n", reach, so_start) + 1
+    before = text[line_start or reach : so_start].strip(" \t")
+    starts_line = line_start > 0 or reach == 0
+    header = (starts_line and before in ("", "|")) or before.endswith("|") or "hiệu" in m.group("so").casefold()
+    if not header:
+        law = _law_before(text, lo, serial_start)
+        if law is not None:
+            return law
+    return Lead(so_start, None, True, header)
+
+
+def _law_before(text: str, lo: int, serial_start: int) -> Lead | None:
+    back = text[lo:serial_start]
+    if "uật" not in back and "háp lệnh" not in back:
+        return None
+    m = _LAW_BEFORE.search(back)
+    if m is None:
+        return None
+    return Lead(lo + m.start("type"), normal_type_name(m.group("type")), True, False)
