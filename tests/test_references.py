@@ -182,7 +182,7 @@ def test_digits_inside_a_number_are_not_dates() -> None:
 
 
 def test_found_references_are_whole_models() -> None:
-    # The finders build references without __init__ (a fast path): the result must equal, hash
+    # A found reference (whose number the parser made without re-validating it) must equal, hash
     # and serialise like a reference made the ordinary way.
     import attrs
 

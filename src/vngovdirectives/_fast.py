@@ -1,24 +1,23 @@
-"""Making frozen models and named tuples on the finders' hot path, without their constructors.
+"""Making a frozen model without its constructor, where a benchmark shows it pays.
 
-A page yields thousands of matches, numbers and references. attrs' ``__init__`` of a frozen class
-sets each field through ``object.__setattr__``, and a named tuple's ``__new__`` is a Python
-function; both cost more than the values they store. Callers that build values already of the
-right type use these instead.
+A page yields thousands of document numbers. attrs' ``__init__`` of :class:`DocumentNumber` would
+validate each against the symbol grammar again, although the parser made its parts canonical:
+:func:`vngovdirectives.numbers.model.make_number` sets the slots directly instead (property tests
+check that the model's own check agrees with the parser). Matches, references and named tuples
+are made the ordinary way: measured on the real documents, skipping their constructors gained
+nothing beyond the noise (``benchmarks/bench_real.py``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["NEW_TUPLE", "field_setters"]
-
-#: ``NEW_TUPLE(SomeNamedTuple, (a, b, c))`` makes the named tuple without its Python ``__new__``.
-NEW_TUPLE: Final = tuple.__new__
+__all__ = ["field_setters"]
 
 
 def field_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:

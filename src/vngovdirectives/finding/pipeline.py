@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from vngovdirectives._fast import field_setters
 from vngovdirectives.finding.context import detect_context_date_lowered
 from vngovdirectives.finding.filter import KIND_RANK, dates_outside_numbers, drop_overlapping_references
 from vngovdirectives.finding.match import Match, MatchKind
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Scan", "match_of", "matches", "scan"]
 
-_SET_START, _SET_END, _SET_TEXT, _SET_VALUE, _SET_KIND = field_setters(Match)
 _RANK_REFERENCE, _RANK_PERIOD, _RANK_DEADLINE, _RANK_DATE = (
     KIND_RANK["reference"],
     KIND_RANK["period"],
@@ -96,21 +94,13 @@ def matches(result: Scan, *, mapped: bool = True) -> list[Match[object]]:
     source = result.source
     out: list[Match[object]] = []
     append = out.append
-    new = object.__new__
     direct = not mapped or (source.page is None and not source.norm.offsets)
     text = source.text if not mapped else source.source
     for key_start, _, neg_end, _, value, kind in _keyed(result):
         start, end = key_start, -neg_end
         if not direct:
             start, end = source.span(start, end)
-        # Built without __init__: this loop makes every match of the page, each field of the right type.
-        m = new(Match)
-        _SET_START(m, start)
-        _SET_END(m, end)
-        _SET_TEXT(m, text[start:end])
-        _SET_VALUE(m, value)
-        _SET_KIND(m, kind)
-        append(m)
+        append(Match(start=start, end=end, text=text[start:end], value=value, kind=kind))
     return out
 
 

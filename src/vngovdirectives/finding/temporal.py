@@ -22,7 +22,6 @@ import operator
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngovdirectives._fast import NEW_TUPLE
 from vngovdirectives.dates.candidate import Amount
 from vngovdirectives.dates.complete import complete
 from vngovdirectives.dates.join import JOIN_GAP, RANGE_ENDINGS, bare_left_end, from_before, joined_period, listed_days
@@ -227,7 +226,7 @@ class _Walk:
             self._add(
                 Hit(start=dl[0], end=c.end, kind=_DEADLINE, value=dl[1], time=c.time, parts=((c.dstart, c.dend),))
             )
-        date_hit = NEW_TUPLE(Hit, (c.start, c.end, _DATE, v, c.time, ()))  # Hit() without its Python __new__
+        date_hit = Hit(c.start, c.end, _DATE, v, c.time)
         if self.context is not None and v.year is None:
             date_hit = _finish(date_hit, self.context, deadline=dl is not None)
         self.hits.append(date_hit)

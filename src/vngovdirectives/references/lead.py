@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngovdirectives._fast import NEW_TUPLE
 from vngovdirectives.references.names import TYPE_ABBREVIATIONS, lead_type_names, normal_type_name
 from vngovdirectives.text.patterns import reversed_trie
 from vngovdirectives.text.vocab import words
@@ -89,7 +88,7 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
         return _law_before(text, lo, serial_start) or Lead(serial_start, None, False, False)
     if group != "so":  # the name as written, from the text (the match read it lower-cased)
         written = text[serial_start - (m.end(group) - base) : serial_start - (m.start(group) - base)]
-        return NEW_TUPLE(Lead, (serial_start - (m.end() - base), normal_type_name(written), True, False, False))
+        return Lead(serial_start - (m.end() - base), normal_type_name(written), True, False)
     so_start = serial_start - (m.end("so") - base)
     if ctx.low[max(0, so_start - 12) : so_start].rstrip().endswith(_NOT_A_DOCUMENT_ENDINGS) and (
         _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start)

@@ -8,16 +8,13 @@
 
 from __future__ import annotations
 
-from typing import Final
-
 import attrs
 
-from vngovdirectives._fast import field_setters
 from vngovdirectives.dates.model import VnDate  # noqa: TC001 - attrs and cattrs read the annotations
 from vngovdirectives.numbers.codes import DocumentType
 from vngovdirectives.numbers.model import DocumentNumber  # noqa: TC001 - attrs and cattrs read the annotations
 
-__all__ = ["DocumentReference", "new_reference"]
+__all__ = ["DocumentReference"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -62,22 +59,3 @@ class DocumentReference:
         date = f" {self.issued_on}" if self.issued_on is not None else ""
         issuer = f" của {self.issuer}" if self.issuer else ""
         return f"{head}{body}{date}{issuer}"
-
-
-_REFERENCE_SETTERS: Final = field_setters(DocumentReference)
-
-
-def new_reference(
-    number: DocumentNumber, type_name: str | None, issued_on: VnDate | None, issuer: str | None
-) -> DocumentReference:
-    """DocumentReference(number=…, serial=number.serial, …) without __init__: one is made per
-    number of a page, and every field set here is of the right type."""
-    ref: DocumentReference = object.__new__(DocumentReference)
-    set_number, set_serial, set_type, set_issued, set_issuer, set_header = _REFERENCE_SETTERS
-    set_number(ref, number)
-    set_serial(ref, number.serial)
-    set_type(ref, type_name)
-    set_issued(ref, issued_on)
-    set_issuer(ref, issuer)
-    set_header(ref, False)
-    return ref

@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from vngovdirectives._fast import NEW_TUPLE
 from vngovdirectives.errors import DocumentNumberError
 from vngovdirectives.numbers.codes import canonical_code
 from vngovdirectives.numbers.parse import MAX_LENGTH, parse_clean, parse_number
 from vngovdirectives.references.attach import date_after, dated_sentence, header_date, header_type, issuer_after
 from vngovdirectives.references.context import RefHit, ScanContext
 from vngovdirectives.references.lead import read_lead
-from vngovdirectives.references.model import DocumentReference, new_reference
+from vngovdirectives.references.model import DocumentReference
 from vngovdirectives.references.names import normal_type_name, type_of
 from vngovdirectives.references.patterns import CANDIDATE_RE, NOT_BEFORE_SERIAL, OTHER_SHORTS, SHORT_NOT_AFTER
 from vngovdirectives.text.patterns import BARE_YEAR_MIN, plausible_year
@@ -171,14 +170,15 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
             issued_on=header_date(ctx, serial_start),
             header=True,
         )
-        return [NEW_TUPLE(RefHit, (lead.start, m.end(), ref, serial_start, m.end()))]
+        return [RefHit(lead.start, m.end(), ref, serial_start, m.end())]
     type_name = lead.type_name or type_of(number)
     if issued_on is None:
         issued_on = dated_sentence(ctx, lead.start)
     issuer, end2 = issuer_after(text, end)
-    ref = new_reference(number, type_name, issued_on, issuer)
-    # RefHit(...) without the named tuple's __new__, a Python function
-    hit = NEW_TUPLE(RefHit, (lead.start, end if end > end2 else end2, ref, serial_start, m.end()))
+    ref = DocumentReference(
+        number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
+    )
+    hit = RefHit(lead.start, max(end, end2), ref, serial_start, m.end())
     if text[max(0, serial_start - 6) : serial_start].rstrip().endswith((",", ";", "và")):  # a list: "số 2522, 2523/…"
         return [*_listed_before(ctx, serial_start, number, type_name), hit]
     return [hit]
