@@ -1,4 +1,5 @@
-"""What a date means: effective dates, context years, instants, recurring deadlines, event dates."""
+"""What a date means: effective dates, context years, instants, recurring deadlines, event dates,
+and issue dates stated away from the number (issue 11)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 
 from _timing import scales_linearly
-from vngovdirectives import extract, find_all, find_deadlines, load_json, parse_document
+from vngovdirectives import extract, find_all, find_deadlines, find_references, load_json, parse_document
 from vngovdirectives.dates import TimeOfDay, VnDate
 from vngovdirectives.deadlines import (
     Before,
@@ -365,6 +366,76 @@ def test_time_limits_for_doing_something_are_deadlines(text: str, value: object)
     assert _deadlines(text)[0][1] == value
 
 
+# --------------------------------------------------------------------------- issue dates away from the number
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "issued_on"),
+    [
+        (
+            "Ngày 21 tháng 5 năm 2020, UBND huyện Phù Ninh ban hành văn bản số 598 /UBND-CN&TY về việc tăng cường.",
+            "598/UBND-CN&TY",
+            VnDate(year=2020, month=5, day=21),
+        ),
+        (
+            "Ngày 29 tháng 12/2020  Ban Thường vụ Tỉnh ủy Đắk Lắk đã ban hành Chỉ thị số 04 -CT/TU về việc",
+            "04-CT/TU",
+            VnDate(year=2020, month=12, day=29),
+        ),
+        (
+            (
+                "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+                "Số: 24/CT-TTg | Hà Nội, ngày 17 tháng 09 năm 2012\nCHỈ THỊ\nVề việc tăng cường"
+            ),
+            "24/CT-TTg",
+            VnDate(year=2012, month=9, day=17),
+        ),
+        (
+            (
+                "Số hiệu văn bản: 07/2006/QĐ-UBND\nLoại văn bản: Quyết định\nNgày ban hành: 16-02-2006\n"
+                "Ngày hiệu lực: 26-02-2006\nNgày hết hiệu lực: 08-01-2007"
+            ),
+            "07/2006/QĐ-UBND",
+            VnDate(year=2006, month=2, day=16),
+        ),
+        (
+            (
+                "Loại văn bản : Quyết định Số hiệu : 15/2014/QĐ-UBND\nNgười ký : Dương Ngọc Long\n"
+                "Ngày phát hành : 10/06/2014 Ngày có hiệu lực : 20/06/2014\n"
+            ),
+            "15/2014/QĐ-UBND",
+            VnDate(year=2014, month=6, day=10),
+        ),
+        ("Quyết định 558/QĐ-UBND năm 2014 về phê duyệt quy hoạch", "558/QĐ-UBND", VnDate(year=2014)),
+    ],
+)
+def test_issue_dates_stated_away_from_the_number(text: str, number: str, issued_on: VnDate) -> None:
+    (ref,) = [m.value for m in find_references(text)]
+    assert str(ref.number) == number
+    assert ref.issued_on == issued_on
+
+
+def test_a_year_less_opening_date_is_completed_from_the_page() -> None:
+    text = "Cập nhật lúc: 08:00 15/9/2023\n\nNgày 12/9, UBND huyện ban hành Văn bản số 3060/UBND-NN về công bố xã."
+    (ref,) = [m.value for m in find_references(text)]
+    assert ref.issued_on == VnDate(year=2023, month=9, day=12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 12/9/2023, UBND huyện họp với Sở Xây dựng; Văn bản số 3060/UBND-NN nêu rõ",  # no issuing verb
+        "Ngày 12/9/2023, UBND huyện ban hành Kế hoạch số 12/KH-UBND và Văn bản số 3060/UBND-NN",  # another number
+        "Theo số hiệu 12/UBND-VX. Hà Nội, ngày 4 tháng 5 năm 2020",  # "số hiệu" without a colon: no field
+    ],
+)
+def test_no_issue_date_is_invented(text: str) -> None:
+    refs = {str(m.value.number): m.value.issued_on for m in find_references(text)}
+    number = "3060/UBND-NN" if "3060" in text else "12/UBND-VX"
+    assert number in refs
+    assert refs[number] is None
+
+
 # --------------------------------------------------------------------------- adversarial inputs
 
 
@@ -376,6 +447,8 @@ def test_time_limits_for_doing_something_are_deadlines(text: str, value: object)
         "định kỳ hằng quý, ",
         "có hiệu lực kể từ ngày ",
         "có hiệu lực sau ",
+        "Ngày 1/2, ban hành ",
+        "Số hiệu văn bản: ",
         "vào thứ Hai hằng tuần ",
     ],
 )
