@@ -216,7 +216,7 @@ def test_found_references_are_whole_models() -> None:
     from vngovdirectives import find_references
     from vngovdirectives.dates import VnDate
     from vngovdirectives.numbers import parse_number
-    from vngovdirectives.references import DocumentReference
+    from vngovdirectives.references import DocumentReference, Relation
 
     found = next(find_references("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc")).value
     made = DocumentReference(
@@ -225,6 +225,7 @@ def test_found_references_are_whole_models() -> None:
         type_name="Quyết định",
         issued_on=VnDate(year=2019, month=3, day=29),
         issuer="UBND tỉnh",
+        relation=Relation.SELF,  # a text that opens with a reference is titled by it
     )
     assert found == made
     assert hash(found) == hash(made)

@@ -16,7 +16,9 @@ code written against the standard library's conventions keeps working::
     ├── SourceError                     an input file that cannot be read or decoded
     ├── ExportError                     an export that cannot be written
     │   └── UnknownFormatError (also LookupError)
-    └── PluginError                     a plugin that breaks the exporter contract
+    ├── PluginError                     a plugin that breaks the exporter contract
+    ├── VocabularyError (also ValueError) a malformed row of a vocabulary table
+    └── GraphError (also ValueError)    a citation graph that cannot be written as asked
 
     PluginWarning (a UserWarning)       a plugin skipped because it failed to load or misbehaved
 
@@ -39,6 +41,7 @@ __all__ = [
     "DocumentReferenceError",
     "ExportError",
     "ExtractError",
+    "GraphError",
     "HtmlError",
     "ParseError",
     "PluginError",
@@ -46,6 +49,7 @@ __all__ = [
     "SourceError",
     "UnknownFormatError",
     "VnGovDirectivesError",
+    "VocabularyError",
 ]
 
 _CONTEXT = 24  # characters of input shown on each side of the offending offset
@@ -138,6 +142,14 @@ class UnknownFormatError(ExportError, LookupError):
 
 class PluginError(VnGovDirectivesError):
     """A plugin broke the exporter contract: an invalid Exporter, or a format name claimed twice."""
+
+
+class VocabularyError(VnGovDirectivesError, ValueError):
+    """A row of a vocabulary table (``data/vocab/``) is malformed: a packaging defect."""
+
+
+class GraphError(VnGovDirectivesError, ValueError):
+    """A citation graph cannot be written as asked (an unknown format, an output that exists)."""
 
 
 class PluginWarning(UserWarning):

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
 from vngovdirectives.errors import DocumentReferenceError
 from vngovdirectives.finding.hit import HitKind
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import Scan, match_of, matches, scan
+from vngovdirectives.references.relation.model import Relation
 from vngovdirectives.text.source import SourceText
 
 if TYPE_CHECKING:
@@ -114,7 +117,8 @@ def find_deadlines(
 
 
 def parse_reference(text: str, /) -> DocumentReference:
-    """Read a text that is exactly one document reference.
+    """Read a text that is exactly one document reference (its relation is ``cited``: read alone,
+    nothing around it says more).
 
     >>> ref = parse_reference("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc phê duyệt")
     >>> str(ref.number), ref.type_name, ref.issued_on.iso(), ref.issuer
@@ -135,4 +139,5 @@ def parse_reference(text: str, /) -> DocumentReference:
     lead = text[: first.start].strip()
     if lead:
         raise DocumentReferenceError("text before the reference", text, 0, lead)
-    return first.value
+    # Read alone, a reference has no text around it to relate to.
+    return attrs.evolve(first.value, relation=Relation.CITED, part=None)

@@ -13,7 +13,7 @@ __all__ = ["jsonl_record", "match_record"]
 def match_record(match: Match[object]) -> dict[str, object]:
     """The JSON-ready value of a match, in the schema of the ``find --format jsonl`` command.
 
-    reference → ``{"number", "doc_type", "issued_on", "issuer", "short"}``; date → an ISO string
+    reference → ``{"number", "doc_type", "issued_on", "issuer", "short", "relation", "part"}``; date → an ISO string
     ("2019-03-29", "2019-03", "2019", "2019-Q1", "--03-29"); period → ``{"start", "end"}``;
     deadline → ``{"kind", "due", "time", "amount", "unit", "anchor"}`` (and for a recurring one
     ``"every"``, ``"day"``, ``"month"``, ``"strict"``: whether the day itself is too late).
@@ -26,6 +26,8 @@ def match_record(match: Match[object]) -> dict[str, object]:
             "issued_on": value.issued_on.iso() if value.issued_on is not None else None,
             "issuer": value.issuer,
             "short": value.short,
+            "relation": value.relation.value,
+            "part": value.part,
         }
     if isinstance(value, VnDate):
         return {"value": value.iso()}

@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["DASHES", "Normalized", "fold_char_table", "lowered", "normalize"]
+__all__ = ["DASHES", "Normalized", "fold_char_table", "lowered", "modern_tones", "normalize"]
 
 #: Every dash-like code point that real documents use between the parts of a number or a range.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
@@ -106,3 +106,21 @@ def lowered(text: str) -> str:
     if len(low) != len(text):
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     return low
+
+
+_OLD_TONE: Final = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
+
+
+def modern_tones(text: str) -> str:
+    """``text`` with the old placement of tone marks ("uỷ", "hoà", "Thuỵ") moved to the new one
+    ("ủy", "hòa", "Thụy"), position for position, for matching words written either way.
+
+    >>> modern_tones("Uỷ ban hoà giải huỷ bỏ"), modern_tones("quý hoàng")
+    ('Ủy ban hòa giải hủy bỏ', 'quý hoàng')
+    """
+
+    def move(m: re.Match[str]) -> str:
+        decomposed = unicodedata.normalize("NFD", m.group(2))
+        return unicodedata.normalize("NFC", m.group(1) + decomposed[1]) + decomposed[0]
+
+    return _OLD_TONE.sub(move, text)

@@ -1,0 +1,217 @@
+"""The cue words of ``data/vocab/relation_cues.txt``, read and compiled once.
+
+A cue phrase is written in a small language (the head of the data file says it in full): a space
+is any run of white space, ``[a|b|]`` lists alternatives (an empty one makes the group optional),
+``…`` is a gap of at most 100 characters inside one sentence that never crosses a reference. Every
+quantifier of the compiled patterns is a single character class or bounded, so matching stays
+linear in the text.
+
+>>> phrase_regex("đã [triển khai|] thực hiện")
+'đã(?:\\\\s+triển\\\\s+khai|)\\\\s+thực\\\\s+hiện'
+>>> cue = next(c for c in CUES if c.phrase == "thay thế")
+>>> cue.relation.value, cue.where.value, cue.gap
+('replaces', 'before', 60)
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from vngovdirectives.errors import VocabularyError
+from vngovdirectives.references.relation.model import Relation
+from vngovdirectives.text.vocab import rows
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CUES",
+    "INSIDE",
+    "MASK",
+    "MODAL",
+    "OPENERS",
+    "OTHERS",
+    "SUBJECT",
+    "TITLE",
+    "Cue",
+    "Genre",
+    "Where",
+    "compile_cues",
+    "cue_of",
+    "load_cues",
+    "phrase_regex",
+]
+
+
+class Where(enum.Enum):
+    """Where a cue must stand (the ``where`` column of the data file)."""
+
+    OPENS = "opens"
+    SENTENCE = "sentence"
+    LEADS = "leads"
+    BEFORE = "before"
+    THROUGH = "through"
+    AFTER = "after"
+    INSIDE = "inside"
+    TITLE = "title"
+    SUBJECT = "subject"
+    MODAL = "modal"
+
+
+class Genre(enum.Enum):
+    """A document (a decision, a plan, a letter …) or a page that reports documents (news, a bulletin)."""
+
+    DOCUMENT = "document"
+    NEWS = "news"
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """One row of the cue table."""
+
+    relation: Relation
+    phrase: str
+    where: Where
+    genre: Genre | None  # None: any
+    gap: int
+    comment: str
+
+
+#: Stands in for every character of a reference span in the text the cues are matched against.
+MASK: Final = "\ue000"
+_GAP: Final = rf"[^.;!?|{MASK}]{{0,100}}?"  # never across a sentence end, a table cell or a reference
+_TOKEN: Final = re.compile(r"(\[[^\]]*\]|…| )")
+
+
+def load_cues(name: str = "relation_cues") -> tuple[Cue, ...]:
+    """The cue rows of the vocabulary table ``name``, in file order (where two cues start at one
+    place, the first wins).
+
+    Raises:
+        VocabularyError: a row is malformed.
+    """
+    cues: list[Cue] = []
+    for row in rows(name):
+        try:
+            relation, phrase, where, genre, gap, comment = row
+            if not phrase or phrase[0] in " …" or phrase.count("[") != phrase.count("]"):
+                raise ValueError(f"malformed cue {phrase!r}")
+            cue = Cue(
+                Relation(relation),
+                unicodedata.normalize("NFC", phrase),
+                Where(where),
+                None if genre == "any" else Genre(genre),
+                int(gap),
+                comment,
+            )
+        except ValueError as exc:
+            raise VocabularyError(f"{name}: {exc} in row {row!r}") from None
+        cues.append(cue)
+    return tuple(cues)
+
+
+def _literal(token: str) -> str:
+    return r"(?:\s*,\s*|\s+)".join(re.escape(piece) for piece in token.split(","))  # the comma is often lost
+
+
+def _group(words: list[str], optional: bool, space: str) -> str:
+    """An alternative group; an optional one carries its adjoining space ("đã[ triển khai] thực hiện")."""
+    if not optional:
+        return "(?:" + "|".join(words) + ")"
+    if space == "before":
+        return "(?:" + "|".join(r"\s+" + w for w in words) + "|)"
+    if space == "after":
+        return "(?:" + "|".join(w + r"\s+" for w in words) + "|)"
+    return "(?:" + "|".join(words) + "|)"
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex of a cue phrase (spaces, ``[a|b|]`` alternatives, ``…`` gaps), without boundaries."""
+    tokens = [t for t in _TOKEN.split(phrase.replace(", ", ",")) if t]
+    out: list[str] = []
+    leading = True  # only optional groups emitted so far
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == " ":
+            out.append(r"\s+")
+        elif tok == "…":
+            out.append(_GAP)
+        elif tok.startswith("["):
+            alts = tok[1:-1].split("|")
+            words = [phrase_regex(a) for a in alts if a]
+            optional = "" in alts
+            if optional and out and out[-1] == r"\s+" and not leading:
+                out[-1] = _group(words, True, "before")
+            elif optional and leading and tokens[i + 1 : i + 2] == [" "]:
+                out.append(_group(words, True, "after"))
+                i += 2
+                continue
+            else:
+                out.append(_group(words, optional, ""))
+        else:
+            out.append(_literal(tok))
+        leading = False
+        i += 1
+    return "".join(out)
+
+
+def _bounded(phrase: str) -> str:
+    head = r"(?<!\w)" if phrase[0].isalnum() or phrase[0] == "[" else ""
+    tail = r"(?!\w)" if phrase[-1].isalnum() or phrase[-1] == "]" else ""
+    return head + phrase_regex(phrase) + tail
+
+
+def _first_chars(phrase: str) -> set[str]:
+    """The characters a match of the phrase can start with (lower case; matching ignores case)."""
+    firsts: set[str] = set()
+    for tok in _TOKEN.split(phrase.replace(", ", ",")):
+        if not tok or tok == " ":
+            continue
+        if not tok.startswith("["):
+            return firsts | {tok[0].lower(), tok[0].upper()}
+        alts = tok[1:-1].split("|")
+        for alt in alts:
+            firsts |= _first_chars(alt) if alt else set()
+        if "" not in alts:
+            return firsts
+    return firsts
+
+
+def compile_cues(cues: Sequence[Cue], kinds: Iterable[Where], genre: Genre | None) -> re.Pattern[str]:
+    """One alternation of the cues of the given kinds (and genre); group ``c<i>`` is ``cues[i]``.
+
+    A look-ahead on the possible first characters lets the engine skip most positions at once.
+    """
+    wanted = set(kinds)
+    chosen = [(i, c) for i, c in enumerate(cues) if c.where in wanted and (genre is None or c.genre in (None, genre))]
+    if not chosen:
+        return re.compile("(?!)")
+    firsts = "".join(sorted(set().union(*(_first_chars(c.phrase) for _, c in chosen))))
+    body = "|".join(f"(?P<c{i}>{_bounded(c.phrase)})" for i, c in chosen)
+    return re.compile(f"(?=[{re.escape(firsts)}])(?:{body})", re.IGNORECASE)
+
+
+CUES: Final = load_cues()
+#: The cues that open a clause or a sentence, by genre.
+OPENERS: Final = {g: compile_cues(CUES, (Where.OPENS, Where.SENTENCE, Where.LEADS), g) for g in Genre}
+#: The cues before, through or after a reference, by genre.
+OTHERS: Final = {g: compile_cues(CUES, (Where.BEFORE, Where.THROUGH, Where.AFTER), g) for g in Genre}
+#: The cues that start a reference's own span ("Số: …", "Số hiệu …").
+INSIDE: Final = compile_cues(CUES, (Where.INSIDE,), None)
+#: The words that may open a page's title line before the document it is about ("Toàn văn: …").
+TITLE: Final = compile_cues(CUES, (Where.TITLE,), None)
+#: The words that name this document as the subject of a reverse cue ("Quyết định này").
+SUBJECT: Final = compile_cues(CUES, (Where.SUBJECT,), None)
+#: The words that turn an act into a task or a proposal ("tham mưu … thay thế …"), by genre.
+MODAL: Final = {g: compile_cues(CUES, (Where.MODAL,), g) for g in Genre}
+
+
+def cue_of(m: re.Match[str]) -> Cue:
+    """The cue row a match of a compiled alternation stands for."""
+    return CUES[int((m.lastgroup or "c0")[1:])]

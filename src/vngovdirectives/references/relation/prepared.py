@@ -1,0 +1,227 @@
+"""One text prepared for classifying its references: the references masked out, the sentence
+breaks, every cue found, the lists of references, the lists headed by a colon-ended cue.
+
+Everything here is found once per text, by patterns that run in linear time; the classifier
+(:mod:`~vngovdirectives.references.relation.scan`) then only looks things up by binary search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from vngovdirectives.references.relation.cues import (
+    MASK,
+    MODAL,
+    OPENERS,
+    OTHERS,
+    SUBJECT,
+    Cue,
+    Genre,
+    Where,
+    cue_of,
+)
+from vngovdirectives.references.relation.model import ACTS, REVERSE, RefSpan, Relation
+from vngovdirectives.text.normalize import modern_tones
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["LINK", "CueHit", "CueText", "infer_genre"]
+
+LINK: Final = 300  # most characters between two references of one list
+TAIL: Final = 150  # most characters of a reference's description ("của Chính phủ về việc …")
+LIST_REACH: Final = 3000  # most characters of a list headed by a colon-ended cue
+
+_OPENER_KINDS: Final = (Where.OPENS, Where.SENTENCE, Where.LEADS)
+_LISTING: Final = REVERSE | ACTS | {Relation.BASIS}  # may head a list
+_BREAK: Final = re.compile(
+    r"[;:.!?][ \t\"”’)*_]*\n|\n[ \t]*\n|\||\n(?=[ \t]*\d{1,3}[ \t]*\n)"
+    r"|\n(?=[ \t*_]*(?:[-+•–]|\d{1,2}[.)]\s|[a-zđ]\)|Điều\s+\d|Chương\s|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|Ngày\s+\d))"
+    r"|[.!?…][\"”’)]*[ \t]+(?=[\"“(*]*(\S))"
+)
+_DOC_LINE: Final = re.compile(
+    r"^[ \t|*#>]*(?:(QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|THÔNG BÁO|HƯỚNG DẪN|CÔNG ĐIỆN"
+    r"|CÔNG VĂN|TỜ TRÌNH|BÁO CÁO|KẾT LUẬN|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN)\b([^\n]{0,200})|Kính gửi)",
+    re.MULTILINE,
+)
+_ID: Final = r"(?:\d{1,3}[a-zđ]?|[IVXLC]{1,6}|[a-zđ])(?!\w)"
+_PIECE: Final = rf"(?:điểm|khoản|điều|chương|mục|phần|phụ lục)\s+{_ID}(?:\s*(?:,|và)\s*{_ID}){{0,8}}"
+_PART: Final = re.compile(rf"(?<!\w){_PIECE}(?:(?:\s*,\s*|\s+và\s+|\s+)(?:của\s+)?{_PIECE}){{0,5}}", re.IGNORECASE)
+_PART_TAIL: Final = re.compile(r"[\s,]*(?:của)?\s*\Z", re.IGNORECASE)
+_PART_SUBJECT: Final = re.compile(
+    r"(?<!\w)(?:điều|khoản|điểm|đoạn|tiết|chương|mục|phần|phụ lục|biểu mẫu|mẫu)\s+\Z", re.IGNORECASE
+)
+_ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
+_LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
+_LIST_END: Final = re.compile(r"\n[ \t]*\n|\n(?=[ \t*_]*(?:Điều\s+\d|Chương\s|Nơi nhận|QUYẾT ĐỊNH))")
+
+
+def infer_genre(text: str, refs: Sequence[RefSpan]) -> Genre:
+    """DOCUMENT when the text has a header number, a type line in capitals ("QUYẾT ĐỊNH …") or
+    "Kính gửi"; NEWS (a page that reports documents) otherwise."""
+    if any(r.header for r in refs):
+        return Genre.DOCUMENT
+    for m in _DOC_LINE.finditer(text):
+        if m.group(1) is None or m.group(2).upper() == m.group(2):
+            return Genre.DOCUMENT
+    return Genre.NEWS
+
+
+@attrs.frozen(slots=True)
+class CueHit:
+    """A cue found in the text."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def _is_break(m: re.Match[str]) -> bool:
+    nxt = m.group(1)
+    return nxt is None or nxt.isupper() or nxt.isdigit() or nxt == MASK
+
+
+class CueText:
+    """One text prepared for classification: masked text, sentence breaks, cue hits, sorted references.
+
+    ``refs`` must be sorted by start (the longer first); a reference's span is cut before a cue
+    its issuer swallowed ("… của Chính phủ sửa đổi, bổ sung …").
+    """
+
+    def __init__(self, text: str, refs: Sequence[RefSpan], genre: Genre) -> None:
+        self.genre = genre
+        self.folded = modern_tones(text)
+        self.refs = [self._trim(r) for r in refs]
+        self.starts = [r.start for r in self.refs]
+        self.ends = [r.end for r in self.refs]
+        self.masked = self._mask()
+        self.breaks = [m.end() for m in _BREAK.finditer(self.masked) if _is_break(m)]
+        hits = [CueHit(m.start(), m.end(), cue_of(m)) for m in OTHERS[genre].finditer(self.masked)]
+        hits += [
+            CueHit(m.start(), m.end(), cue_of(m))
+            for m in OPENERS[genre].finditer(self.masked)
+            if self._clause_start(m.start())
+        ]
+        hits.sort(key=lambda h: (h.start, h.cue.where in _OPENER_KINDS))  # at one place an opener wins
+        self.hits = hits
+        self.hit_starts = [h.start for h in hits]
+        self.openers = [h for h in hits if h.cue.where in (Where.OPENS, Where.SENTENCE)]
+        self.opener_starts = [h.start for h in self.openers]
+        self.subjects = [(m.end(), m.start(), cue_of(m).gap) for m in SUBJECT.finditer(self.masked)]
+        self.modals = [(m.end(), cue_of(m).gap) for m in MODAL[genre].finditer(self.masked)]
+        self.chain = list(range(len(self.refs)))  # the first reference of the list each one belongs to
+        for k in range(1, len(self.refs)):
+            if self.starts[k] - self.ends[k - 1] <= LINK and self.same_sentence(self.ends[k - 1], self.starts[k]):
+                self.chain[k] = self.chain[k - 1]
+        self.speakers: set[int] = set()  # references whose descriptions speak for the page
+        self.lists = self._lists()
+        self.list_starts = [start for start, _, _ in self.lists]
+
+    def _mask(self) -> str:
+        pieces, last = [], 0
+        for r in self.refs:
+            if r.start >= last:
+                pieces += [self.folded[last : r.start], MASK * (r.end - r.start)]
+                last = r.end
+        return "".join([*pieces, self.folded[last:]])
+
+    def _trim(self, ref: RefSpan) -> RefSpan:
+        """The span without a cue its issuer swallowed ("… của Chính phủ sửa đổi, bổ sung …")."""
+        issuer = _ISSUER.search(self.folded, ref.start, ref.end)
+        cue = OTHERS[self.genre].search(self.folded, issuer.end(), ref.end) if issuer else None
+        return attrs.evolve(ref, end=cue.start()) if cue and cue_of(cue).where is not Where.AFTER else ref
+
+    def _clause_start(self, pos: int) -> bool:
+        """True where only spaces or list marks stand between ``pos`` and a line start or ; : . | ("""
+        j = pos - 1
+        while j >= 0 and pos - j <= 12 and self.masked[j] in " \t*_#>•+-–":
+            j -= 1
+        return j < 0 or self.masked[j] in "\n;:.|("
+
+    def _lists(self) -> list[tuple[int, int, CueHit]]:
+        """Lists headed by a cue that ends its line with a colon: (first item, end, heading cue)."""
+        ends = [m.start() for m in _LIST_END.finditer(self.masked)]
+        lists = []
+        for hit in self.hits:
+            listing = hit.cue.relation in _LISTING and hit.cue.where not in (Where.THROUGH, Where.AFTER)
+            intro = _LIST_INTRO.match(self.masked, hit.end) if listing else None
+            if intro is not None:
+                k = bisect.bisect_right(ends, intro.end())
+                end = min(ends[k] if k < len(ends) else len(self.masked), intro.end() + LIST_REACH)
+                lists.append((intro.end(), end, hit))
+        return lists
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts."""
+        i = bisect.bisect_right(self.breaks, pos) - 1
+        return self.breaks[i] if i >= 0 else 0
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether positions ``a <= b`` lie in one sentence."""
+        return self.sentence_start(b) <= a
+
+    def opener(self, start: int, sentence: int) -> CueHit | None:
+        """The last clause or sentence opener between ``sentence`` and ``start``."""
+        k = bisect.bisect_left(self.opener_starts, start) - 1
+        return self.openers[k] if k >= 0 and self.openers[k].start >= sentence else None
+
+    def tail_owner(self, hit: CueHit) -> int | None:
+        """The reference whose description holds the cue ("Nghị định số … của Chính phủ sửa đổi …")."""
+        p = bisect.bisect_right(self.ends, hit.start) - 1
+        if p < 0 or hit.start - self.ends[p] > TAIL or not self.same_sentence(self.ends[p], hit.start):
+            return None
+        between = self.masked[self.ends[p] : hit.start]
+        return None if "," in between or ";" in between or ":" in between else p
+
+    def own_subject(self, hit: CueHit) -> tuple[bool, str | None]:
+        """Whether a reverse cue speaks of this document ("Quyết định này …", or a self reference
+        just before it), and the part of it the subject names ("Khoản này", "Cụm từ “…”"; None:
+        the whole document)."""
+        sentence = self.sentence_start(hit.start)
+        k = bisect.bisect_left(self.subjects, (hit.start, -1, -1)) - 1
+        if k >= 0:
+            end, start, gap = self.subjects[k]
+            if end >= max(sentence, hit.start - gap):
+                return True, self._subject_part(start, end, hit.start)
+        p = bisect.bisect_right(self.ends, hit.start) - 1
+        return p in self.speakers and hit.start - self.ends[p] <= LINK and self.ends[p] >= sentence, None
+
+    def _subject_part(self, start: int, end: int, cue: int) -> str | None:
+        """The part a subject names: "Khoản này", "Cụm từ “quy hoạch”"; None for the document itself."""
+        if self.masked[end - 1] == "“":  # quoted words: up to the closing quote
+            close = self.masked.find("”", end, cue)
+            return " ".join(self.folded[start : close + 1 if close >= 0 else end].split())
+        head = _PART_SUBJECT.search(self.masked, max(0, start - 12), start)
+        return " ".join(self.folded[head.start() : end].split()) if head else None
+
+    def under_modal(self, hit: CueHit) -> bool:
+        """Whether a task or proposal word ("tham mưu", "đề xuất") stands before the verb in its sentence."""
+        k = bisect.bisect_left(self.modals, (hit.start, -1)) - 1
+        if k < 0:
+            return False
+        end, gap = self.modals[k]
+        return hit.start - end <= gap and end >= self.sentence_start(hit.start)
+
+    def governed(self, hit: CueHit, r: int) -> int | None:
+        """The first reference of the list the cue governs, if that list reaches reference ``r``."""
+        f = bisect.bisect_left(self.starts, hit.end)
+        if f > r or self.starts[f] - hit.end > hit.cue.gap or self.chain[r] > f:
+            return None
+        return f if self.same_sentence(hit.start, self.starts[f]) else None
+
+    def part(self, hit: CueHit, first: int) -> str | None:
+        """The part of the other document named between the cue and the reference ("khoản 2 Điều 15")."""
+        m = _PART.search(self.masked, hit.end, self.starts[first])
+        return _PART_TAIL.sub("", self.folded[m.start() : m.end()]) or None if m else None
+
+    def line_head(self, r: int) -> str:
+        """What stands before reference ``r`` on its line (at most 40 characters; "?" when more)."""
+        start = self.starts[r]
+        newline = self.masked.rfind("\n", max(0, start - 40), start)
+        if newline < 0:
+            return self.masked[:start] if start <= 40 else "?"
+        return self.masked[newline + 1 : start]
