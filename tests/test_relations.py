@@ -1,0 +1,375 @@
+"""The relation of every reference to the text that cites it, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _timing import scales_linearly
+from vngovdirectives import find_all, find_references, parse_reference
+from vngovdirectives.errors import VocabularyError
+from vngovdirectives.finding import jsonl_record
+from vngovdirectives.references import Relation
+from vngovdirectives.references.relation import RefSpan, classify_relations
+from vngovdirectives.references.relation.cues import CUES, Genre, Where, load_cues, phrase_regex
+from vngovdirectives.references.relation.prepared import infer_genre
+from vngovdirectives.text.normalize import modern_tones
+
+
+def spans(text: str, *needles: str, headers: tuple[str, ...] = ()) -> list[tuple[int, int, bool]]:
+    """The span of each needle, searched in order; a needle listed in ``headers`` is a header line."""
+    out, pos = [], 0
+    for needle in needles:
+        start = text.index(needle, pos)
+        out.append((start, start + len(needle), needle in headers))
+        pos = start + 1
+    return out
+
+
+def relations_of(text: str, *needles: str, headers: tuple[str, ...] = (), genre: Genre | None = None) -> list[str]:
+    return [c.relation.value for c in classify_relations(text, spans(text, *needles, headers=headers), genre=genre)]
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """What the finders make of ``text``: each reference's number (or serial), relation and part."""
+    out = []
+    for m in find_references(text):
+        ref = m.value
+        out.append((str(ref.number) if ref.number else ref.serial, ref.relation.value, ref.part))
+    return out
+
+
+# --- the vocabulary and its data ---------------------------------------------------------------------------
+
+
+def test_the_thirteen_relations() -> None:
+    assert [r.value for r in Relation] == [
+        "self", "basis", "implements", "proposal", "amends", "replaces", "repeals",
+        "amended_by", "replaced_by", "repealed_by", "carrier", "reply", "cited",
+    ]  # fmt: skip
+    assert Relation.REPEALS.reverse is Relation.REPEALED_BY
+    assert Relation.AMENDED_BY.reverse is Relation.AMENDS
+    assert Relation.BASIS.reverse is None
+
+
+def test_every_cue_row_is_well_formed_and_every_position_is_used() -> None:
+    assert len(CUES) > 40
+    for cue in CUES:
+        assert cue.phrase.strip() == cue.phrase
+        assert cue.gap >= 0
+        assert cue.comment
+        assert unicodedata.is_normalized("NFC", cue.phrase)
+        re.compile(phrase_regex(cue.phrase))
+    assert {c.where for c in CUES} == set(Where)
+    assert {c.relation for c in CUES} == set(Relation)
+
+
+def test_a_malformed_row_is_a_vocabulary_error() -> None:
+    with pytest.raises(VocabularyError, match="number_words"):
+        load_cues("number_words")  # a word list, not a cue table
+
+
+def test_the_phrase_language() -> None:
+    assert phrase_regex("bãi bỏ") == r"bãi\s+bỏ"
+    assert phrase_regex("đã [triển khai|] thực hiện") == r"đã(?:\s+triển\s+khai|)\s+thực\s+hiện"
+    assert phrase_regex("[đã|] được") == r"(?:đã\s+|)được"
+    assert "{0,100}?" in phrase_regex("theo … tại")
+
+
+_WORDS = st.sampled_from(["căn", "cứ", "sửa", "đổi", "thay", "thế", "bởi", "tại", "theo", "bãi", "bỏ"])
+
+
+@st.composite
+def _phrases(draw: st.DrawFn) -> tuple[str, str]:
+    """A cue phrase of words, optional and required groups, and a text it must match."""
+    pieces, texts = [], []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["word", "group", "optional"]))
+        if kind == "word":
+            word = draw(_WORDS)
+            pieces.append(word)
+            texts.append(word)
+            continue
+        alts = draw(st.lists(_WORDS, min_size=1, max_size=3, unique=True))
+        pieces.append("[" + "|".join(alts) + ("|]" if kind == "optional" else "]"))
+        chosen = draw(st.sampled_from([*alts, ""] if kind == "optional" else alts))
+        if chosen:
+            texts.append(chosen)
+    if all(p.startswith("[") and p.endswith("|]") for p in pieces):
+        pieces.append("tại")  # a phrase needs one word it cannot do without
+        texts.append("tại")
+    spaces = draw(st.lists(st.sampled_from([" ", "  ", "\n", " \t"]), min_size=len(texts), max_size=len(texts)))
+    return " ".join(pieces), "".join(w + s for w, s in zip(texts, spaces, strict=True)).rstrip()
+
+
+@given(_phrases())
+def test_a_phrase_matches_what_it_says_with_any_white_space(case: tuple[str, str]) -> None:
+    phrase, text = case
+    assert re.fullmatch(phrase_regex(phrase), text), (phrase, text)
+
+
+def test_modern_tones_keep_length() -> None:
+    for old, new in [("Uỷ ban", "Ủy ban"), ("huỷ bỏ", "hủy bỏ"), ("hoà giải", "hòa giải"), ("Thuỵ", "Thụy")]:
+        assert modern_tones(old) == new
+        assert len(modern_tones(old)) == len(old)
+    assert modern_tones("quý hoàng") == "quý hoàng"
+
+
+# --- one relation of each kind ------------------------------------------------------------------------------
+
+PREAMBLE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH HÒA VIỆT\n\nSố: 312/QĐ-UBND\n\nHòa Việt, ngày 4 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n"
+    "Về việc ban hành quy chế phối hợp quản lý chợ\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    "Căn cứ Nghị định số 60/2022/NĐ-CP ngày 1/9/2022 của Chính phủ về phát triển và quản lý chợ;\n"
+    "Căn cứ Thông tư số 11/2023/TT-BCT ngày 5/5/2023 của Bộ Công Thương hướng dẫn thi hành "
+    "Nghị định số 60/2022/NĐ-CP;\n"
+    "Thực hiện Kế hoạch số 77/KH-UBND ngày 2/2/2024 của UBND tỉnh về cải cách hành chính;\n"
+    "Theo đề nghị của Giám đốc Sở Công Thương tại Tờ trình số 45/TTr-SCT ngày 20/2/2024 và "
+    "Công văn số 301/SCT-QLTM ngày 22/2/2024.\n\nQUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý chợ.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 18/2019/QĐ-UBND "
+    "ngày 3/4/2019 và Quyết định số 25/2020/QĐ-UBND ngày 6/7/2020 của UBND tỉnh.\n"
+)
+
+
+def test_a_decision_from_header_to_its_last_article() -> None:
+    assert [r for _, r, _ in found(PREAMBLE)] == [
+        "self", "basis", "basis", "basis",  # "Căn cứ" wins over "hướng dẫn thi hành" in its clause
+        "implements", "proposal", "proposal",  # the proposal clause shares its opener with its whole list
+        "replaces", "replaces",  # one verb, two documents
+    ]  # fmt: skip
+
+
+def test_basis_wins_over_an_amending_verb_inside_its_clause() -> None:
+    text = (
+        "Căn cứ Nghị định số 14/2023/NĐ-CP ngày 2/3/2023 của Chính phủ sửa đổi, bổ sung một số điều "
+        "của Nghị định số 91/2019/NĐ-CP ngày 19/11/2019 của Chính phủ;"
+    )
+    assert [r for _, r, _ in found(text)] == ["basis", "basis"]
+
+
+def test_a_basis_list_separated_by_semicolons_on_one_line() -> None:
+    text = (
+        "Căn cứ Quyết định số 41/QĐ-TTg ngày 5/1/2021; Thông tư số 02/2021/TT-BNV ngày 3/3/2021; Chỉ thị số 05/CT-UBND."
+    )
+    assert [r for _, r, _ in found(text)] == ["basis"] * 3
+
+
+def test_the_affected_part_is_kept() -> None:
+    text = (
+        "QUYẾT ĐỊNH\n"
+        "Điều 1. Sửa đổi khoản 2 Điều 15 Quy chế ban hành kèm theo Quyết định số 40/2020/QĐ-UBND như sau:\n"
+        "Điều 2. Bãi bỏ Điều 3 và Điều 4 của Quyết định số 27/2017/QĐ-UBND.\n"
+        "Điều 3. Sửa đổi, bổ sung điểm b khoản 1 Điều 9 Thông tư số 16/2021/TT-BYT như sau:\n"
+    )
+    assert found(text) == [
+        ("40/2020/QĐ-UBND", "amends", "khoản 2 Điều 15"),  # "ban hành kèm theo" yields to the verb before it
+        ("27/2017/QĐ-UBND", "repeals", "Điều 3 và Điều 4"),
+        ("16/2021/TT-BYT", "amends", "điểm b khoản 1 Điều 9"),
+    ]
+
+
+def test_repeals_before_and_after_the_reference() -> None:
+    text = (
+        "Huỷ bỏ Quyết định số 08/2015/QĐ-UBND ngày 4/5/2015 của UBND tỉnh. "
+        "Quyết định số 21/2016/QĐ-UBND và Quyết định số 22/2016/QĐ-UBND hết hiệu lực kể từ ngày "
+        "Quyết định này có hiệu lực thi hành."
+    )
+    needles = ("Quyết định số 08/2015/QĐ-UBND", "Quyết định số 21/2016/QĐ-UBND", "Quyết định số 22/2016/QĐ-UBND")
+    assert relations_of(text, *needles) == ["repeals"] * 3
+
+
+def test_reverse_relations_need_this_document_or_a_part_of_it_as_subject() -> None:
+    text = (
+        "Khoản này được sửa đổi, bổ sung theo quy định tại khoản 4 Điều 1 của Luật số 28/2023/QH15. "
+        "Thông tư này đã được thay thế bởi Thông tư số 10/2024/TT-BYT. "
+        "Quyết định này bị bãi bỏ bởi Quyết định số 51/2024/QĐ-UBND. "
+        "Luật Đường bộ được sửa đổi, bổ sung bởi Luật số 35/2024/QH15. "
+        "12 Cụm từ “cơ sở” được thay thế bằng cụm từ “đơn vị” theo quy định tại khoản 2 Điều 3 của "
+        "Thông tư số 07/2025/TT-BYT. "
+        "13 Điều này được bổ sung lần thứ nhất theo quy định tại khoản 5 Điều 1 của Luật số 19/2021/QH15."
+    )
+    assert found(text) == [
+        ("28/2023/QH15", "amended_by", "Khoản này"),  # the part affected is this document's
+        ("10/2024/TT-BYT", "replaced_by", None),  # the document as a whole
+        ("51/2024/QĐ-UBND", "repealed_by", None),
+        ("35/2024/QH15", "cited", None),  # between two other documents
+        ("07/2025/TT-BYT", "amended_by", "Cụm từ “cơ sở”"),
+        ("19/2021/QH15", "amended_by", "Điều này"),
+    ]
+
+
+def test_a_page_title_and_its_metadata_name_the_page_itself() -> None:
+    text = (
+        "Quyết định 507/QĐ-UBND năm 2023 về quy chế làm việc\nSố hiệu: 507/QĐ-UBND | Loại văn bản: Quyết định\n"
+        "...\n(Ban hành kèm theo Quyết định số 507/QĐ-UBND ngày 1/6/2023 của UBND tỉnh)\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["self"] * 3
+    titled = (
+        "## Toàn văn: Thông tư số 21/2025/TT-BXD hướng dẫn về nhà ở\n\nThông tư thay thế Thông tư số 3/2019/TT-BXD."
+    )
+    assert found(titled) == [("21/2025/TT-BXD", "self", None), ("03/2019/TT-BXD", "replaces", None)]
+
+
+def test_a_lower_case_line_start_is_not_a_header() -> None:
+    text = "Căn cứ Luật Thủ đô\nsố 39/2024/QH15;\n"
+    assert relations_of(text, "số 39/2024/QH15", headers=("số 39/2024/QH15",)) == ["basis"]
+
+
+NEWS = (
+    "Ngày 14/6, UBND tỉnh ban hành Kế hoạch số 140/KH-UBND về phòng chống sốt xuất huyết.\n\n"
+    "Đó là yêu cầu của Chủ tịch UBND tỉnh tại Công văn số 2210/UBND-KT ngày 9/6/2024. "
+    "Sở Y tế triển khai các biện pháp theo chỉ đạo của Bộ Y tế tại Công văn số 501/BYT-DP ngày 1/6/2024.\n\n"
+    "Tại Quyết định số 930/QĐ-UBND, Chủ tịch UBND tỉnh giao Sở Y tế chủ trì. "
+    "Kế hoạch số 140/KH-UBND cũng yêu cầu các huyện báo cáo hằng tuần.\n\n"
+    "(Kế hoạch số 140/KH-UBND ngày 14/6/2024)"
+)
+
+
+def test_a_news_page_reports_its_carriers() -> None:
+    assert infer_genre(NEWS, [RefSpan(s, e, h) for s, e, h in spans(NEWS, "Kế hoạch số 140")]) is Genre.NEWS
+    assert [r for _, r, _ in found(NEWS)] == [
+        "carrier", "carrier", "implements", "carrier",
+        "carrier",  # the reported document named again
+        "carrier",
+    ]  # fmt: skip
+
+
+def test_the_same_words_in_a_document_are_not_carriers() -> None:
+    text = "KẾ HOẠCH\nNăm 2022, Bộ Y tế đã ban hành Thông tư số 12/2022/TT-BYT về tiêm chủng."
+    assert [r for _, r, _ in found(text)] == ["cited"]
+
+
+def test_an_alias_shares_the_relation_of_its_document() -> None:
+    text = (
+        "Chính phủ ban hành Nghị định số 60/2025/NĐ-CP (Nghị định 60) sửa đổi, bổ sung một số điều của "
+        "Nghị định số 116/2020/NĐ-CP (Nghị định 116) về hỗ trợ học phí."
+    )
+    assert [r for _, r, _ in found(text)] == ["carrier", "carrier", "amends", "amends"]
+
+
+def test_replies() -> None:
+    text = (
+        "Kính gửi: Công ty TNHH Minh Phát.\n"
+        "Cục Thuế tỉnh nhận được công văn số 15/2024/CV-MP ngày 2/4/2024 của Công ty hỏi về hóa đơn.\n"
+        "Trả lời Công văn số 902/SXD-QLN ngày 5/4/2024, Sở Xây dựng có ý kiến như sau:"
+    )
+    assert [r for _, r, _ in found(text)] == ["reply", "reply"]
+
+
+def test_a_verb_in_a_description_relates_two_other_documents() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 30-KH/TU ngày 2/8/2022 của Ban Thường vụ Tỉnh ủy thực hiện "
+        "Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương, UBND tỉnh ban hành Kế hoạch."
+    )
+    assert [r for _, r, _ in found(text)] == ["implements", "cited"]
+
+
+def test_pointers_retrospects_and_tasks_are_cited() -> None:
+    text = (
+        "KẾ HOẠCH\nMức hỗ trợ áp dụng theo quy định tại Điều 7 Nghị định số 15/2020/NĐ-CP.\n"
+        "Thời gian qua, các sở đã triển khai thực hiện nghiêm túc Chỉ thị số 11/CT-UBND.\n"
+        "Giao Sở Tư pháp tham mưu thay thế Quyết định số 9/2019/QĐ-UBND cho phù hợp.\n"
+    )
+    assert found(text) == [
+        ("15/2020/NĐ-CP", "cited", "Điều 7"),  # the part pointed to is kept too
+        ("11/CT-UBND", "cited", None),
+        ("09/2019/QĐ-UBND", "cited", None),
+    ]
+
+
+def test_a_verb_does_not_reach_into_the_next_sentence() -> None:
+    text = (
+        "KẾ HOẠCH\nQuyết định này thay thế các quy định trước đây trái với nội dung này. "
+        "Các khoản chi được thanh toán theo Thông tư số 40/2017/TT-BTC."
+    )
+    assert [r for _, r, _ in found(text)] == ["cited"]
+
+
+def test_a_colon_ended_cue_heads_its_list() -> None:
+    text = (
+        "Điều 5. Bãi bỏ các văn bản sau:\n"
+        "- Quyết định số 3/2015/QĐ-UBND ngày 1/2/2015;\n"
+        "- Quyết định số 7/2016/QĐ-UBND.\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["repeals"] * 2
+
+
+# --- where the relation shows ---------------------------------------------------------------------------------
+
+
+def test_the_relation_is_in_the_jsonl_records() -> None:
+    records = [jsonl_record(m, "a.txt") for m in find_all(PREAMBLE)]
+    refs = [r["value"] for r in records if r["kind"] == "reference"]
+    assert [(v["relation"], v["part"]) for v in refs][:2] == [("self", None), ("basis", None)]  # type: ignore[index]
+
+
+def test_a_reference_read_alone_is_cited() -> None:
+    assert parse_reference("Quyết định số 607/QĐ-UBND ngày 29/3/2019").relation is Relation.CITED
+
+
+# --- inputs -----------------------------------------------------------------------------------------------------
+
+
+def test_results_follow_the_order_given_and_accept_refspans() -> None:
+    given_spans = spans(PREAMBLE, "Nghị định số 60/2022/NĐ-CP ngày 1/9/2022", "Tờ trình số 45/TTr-SCT")[::-1]
+    as_spans = [RefSpan(s, e, h) for s, e, h in given_spans]
+    got = [c.relation for c in classify_relations(PREAMBLE, given_spans)]
+    assert got == [c.relation for c in classify_relations(PREAMBLE, as_spans)] == [Relation.PROPOSAL, Relation.BASIS]
+
+
+def test_decomposed_text_gives_the_same_relations() -> None:
+    needles = ("Tờ trình số 45/TTr-SCT", "Quyết định số 18/2019/QĐ-UBND")
+    composed = relations_of(PREAMBLE, *needles)
+    nfd = unicodedata.normalize("NFD", PREAMBLE)
+    nfd_spans = [
+        (len(unicodedata.normalize("NFD", PREAMBLE[:s])), len(unicodedata.normalize("NFD", PREAMBLE[:e])), h)
+        for s, e, h in spans(PREAMBLE, *needles)
+    ]
+    assert [c.relation.value for c in classify_relations(nfd, nfd_spans)] == composed == ["proposal", "replaces"]
+    assert [r for _, r, _ in found(nfd)] == [r for _, r, _ in found(PREAMBLE)]
+
+
+def test_no_references() -> None:
+    assert classify_relations("Căn cứ Luật Ngân sách nhà nước;", []) == []
+
+
+@given(st.text(max_size=300))
+def test_any_text_gets_a_relation_for_each_reference(text: str) -> None:
+    refs = list(find_references(text))
+    assert all(isinstance(m.value.relation, Relation) for m in refs)
+
+
+# --- linear time ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "thay thế ",  # one cue, over and over
+        "theo yêu cầu ",  # a gap cue that never finds its "tại"
+        "Bổ sung ",  # a clause-opening gap cue that never finds its "vào"
+        "Căn cứ ",
+        "khoản 2 Điều 15 ",  # the part pattern
+        "\n",
+        "sửa đổi, ",
+        "Cụm từ “a ",  # a quoted subject that never closes
+        "được thay thế bằng ",
+    ],
+)
+def test_adversarial_repetition_takes_linear_time(unit: str) -> None:
+    def run(n: int) -> object:
+        text = unit * n + "Quyết định số 1/2020/QĐ-UBND."
+        return classify_relations(text, [(len(unit) * n, len(text) - 1, False)])
+
+    assert scales_linearly(run, 2000)
+
+
+def test_many_references_take_linear_time() -> None:
+    item = "Căn cứ Quyết định số 12/2020/QĐ-UBND thay thế Quyết định số 3/2019/QĐ-UBND (Quyết định 3); "
+    assert scales_linearly(lambda n: list(find_references(item * n)), 200)
