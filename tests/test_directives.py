@@ -366,7 +366,8 @@ def test_official_letter() -> None:
     assert task.kind is TaskKind.PROPOSE
     assert [a.name for a in task.assignees] == ["Ủy ban nhân dân các tỉnh, thành phố"]
     assert task.deadlines[0].last_day == dt.date(2022, 8, 14)
-    assert [r.text for r in d.recipients][:1] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [a.text for a in d.addressees] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [r.text for r in d.recipients][:1] == ["Như trên"]
     assert d.signer is not None
     assert d.signer.name is not None
     assert d.signer.name.text == "Lê Văn Bình"
@@ -548,11 +549,8 @@ def test_points_of_a_letter_go_to_its_addressees() -> None:
         assert [a.name for a in t.assignees] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
         assert _at(LETTER_WITH_POINTS, t.assignees[0].span) == t.assignees[0].name
     assert d.tasks[1].deadlines[0].last_day == dt.date(2023, 6, 29)
-    assert [r.text for r in d.recipients] == [
-        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
-        "Như trên",
-        "Lưu: VT, CCVC",
-    ]
+    assert [a.text for a in d.addressees] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [r.text for r in d.recipients] == ["Như trên", "Lưu: VT, CCVC"]
 
 
 def test_common_words_are_not_bodies() -> None:

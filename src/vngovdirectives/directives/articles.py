@@ -27,13 +27,13 @@ _SECTION: Final = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,5})[.)]\s")
 _NAME_CUT: Final = re.compile(r"\s[-–]\s|:|\n|\.(?:\s|$)")
 
 
-def document_tasks(
-    page: Page, segs: list[tuple[int, int]], start: int, end: int, addressed: list[Assignee]
-) -> list[Task]:
+def document_tasks(page: Page, start: int, end: int, addressed: list[Assignee]) -> list[Task]:
     """Articles ("Điều 2. …"), else numbered points that name a body, else the numbered points of a
     letter addressed by "Kính gửi" (its addressees do them), else ordering sentences."""
     text = page.text
-    inside = [(s, e) for s, e in segs if start <= s and e <= end]
+    inside = [(u.start, u.end) for u in page.units_in(start, end) if not u.rule and u.end <= end]
+    if not inside:
+        return []
     articles = [(s, e) for s, e in inside if ARTICLE.match(text, s)]
     out: list[Task] = []
     if articles:

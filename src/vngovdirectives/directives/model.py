@@ -237,11 +237,15 @@ class Bulletin:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Document:
-    """A single document: header, title, legal basis, tasks, recipients and signer.
+    """A single document: header, title, addressees, legal basis, tasks, recipients and signer.
 
-    ``type_name`` is the document type as the page names it, in sentence case ("Quyết định");
-    ``type_mention`` is where it is written ("QUYẾT ĐỊNH"). ``issued_on`` is the date line's
-    date, ``place`` its place name. ``title`` is the trích yếu, "V/v …" included.
+    ``type_name`` is the document type in sentence case ("Quyết định"): the type line's, or "Công
+    văn" for a letter ("V/v …", "Kính gửi"), or the symbol's; ``type_mention`` is where the type
+    line is written ("QUYẾT ĐỊNH"). ``issuer`` is the issuing body's lines of the header,
+    ``parent_issuer`` the body printed above it. ``issued_on`` is the date line's date, ``place``
+    its place name. ``title`` is the trích yếu, "V/v …" included. ``addressees`` are the bodies
+    after "Kính gửi:", ``telegram_to`` the list after a công điện's "… điện:", ``recipients`` the
+    "Nơi nhận" list; ``signer`` the signature block that ends the main text (before appendices).
     """
 
     span: Span
@@ -255,6 +259,8 @@ class Document:
     issued_on: VnDate | None = None
     date_span: Span | None = None
     title: Mention | None = None
+    addressees: tuple[Mention, ...] = ()
+    telegram_to: tuple[Mention, ...] = ()
     basis: tuple[Reference, ...] = ()
     basis_clauses: tuple[Mention, ...] = ()
     tasks: tuple[Task, ...] = ()
