@@ -243,13 +243,13 @@ def test_example_document(suffix: str) -> None:
     assert d.title.text == "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI NĂM 2019"
     assert [str(r.value.number) for r in d.basis] == ["160/2018/NĐ-CP"]
     assert len(d.basis_clauses) == 2
-    assert [t.label for t in d.tasks] == ["Điều 1", "Điều 2", "Điều 3"]
-    assert [(a.name, a.role) for a in d.tasks[1].assignees] == [
+    assert [t.label for t in d.tasks] == ["Điều 2", "Điều 3"]  # Điều 1 orders nobody: not a task
+    assert [(a.name, a.role) for a in d.tasks[0].assignees] == [
         ("Sở Nông nghiệp và Phát triển nông thôn", AssigneeRole.LEAD),
         ("các sở, ngành liên quan", AssigneeRole.SUPPORT),
     ]
-    assert d.tasks[1].deadlines[0].last_day == dt.date(2019, 12, 14)
-    assert [a.name for a in d.tasks[2].assignees] == [
+    assert d.tasks[0].deadlines[0].last_day == dt.date(2019, 12, 14)
+    assert [a.name for a in d.tasks[1].assignees] == [
         "Chánh Văn phòng UBND tỉnh",
         "Giám đốc các sở, ngành",
         "Chủ tịch UBND các huyện, thành phố",

@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from vngovdirectives.directives.model import TaskKind
-from vngovdirectives.text.patterns import alternation
+from vngovdirectives.text.patterns import S, alternation
 from vngovdirectives.text.vocab import rows, words
 
 __all__ = [
@@ -18,8 +18,11 @@ __all__ = [
     "ATTRIBUTION",
     "BODY_HEADS",
     "BODY_START",
+    "COMMA_NAMES",
     "CONTEXT_PREFIX",
+    "HONORIFIC",
     "IMPERATIVE",
+    "IMPERATIVE_START",
     "ISSUER_SUBJECT",
     "LEADING_TRIGGERS",
     "NOT_ORDERS",
@@ -30,8 +33,10 @@ __all__ = [
 ]
 
 
-def _words(name: str) -> str:
-    return alternation(words(name), " ")
+def _words(name: str, *, capital: bool = False) -> str:
+    """The list ``name`` as an alternation; a space in an entry stands for any short run of white space
+    (real pages break lines inside a name: "Sở Khoa học\\nvà Công nghệ")."""
+    return alternation(words(name), S, capital=capital)
 
 
 #: Words that start the name of a body or an office holder.
@@ -40,21 +45,27 @@ BODY_HEADS: Final = (
     rf"|{_words('body_heads_named')}(?=\s{{1,2}}(?:[A-ZĐÀ-Ỹ]|{_words('body_head_followers')}(?![\w])))"
 )
 BODY_START: Final = re.compile(
-    rf"(?:{alternation(words('plural_determiners'), ' ', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"
-    rf"|(?:{BODY_HEADS})|{alternation(words('office_holders'), ' ', capital=True)}\s)"
+    rf"(?:{_words('plural_determiners', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"
+    rf"|(?:{BODY_HEADS})|{_words('office_holders', capital=True)}\s|{_words('bare_bodies', capital=True)}(?![\w]))"
 )
+#: Words of address before a name ("Các đồng chí Bộ trưởng …"): not part of it.
+HONORIFIC: Final = re.compile(rf"{_words('honorifics', capital=True)}\s{{1,3}}")
+#: Names of bodies with a comma or "và" of their own ("Văn hóa, Thể thao và Du lịch").
+COMMA_NAMES: Final = re.compile(_words("comma_names"))
 _ACTION_WORDS: Final = _words("action_words")
 #: Verbs and adverbs that end an assignee list ("Yêu cầu UBND các huyện ‖ khẩn trương rà soát …").
 ACTION_RE: Final = re.compile(rf"(?<![\w]){_ACTION_WORDS}(?![\w])")
 IMPERATIVE: Final = re.compile(rf"(?P<w>{_ACTION_WORDS})(?![\w])")
+#: An action verb that opens a sentence, first letter in either case ("Tăng cường …", "Chủ trì, phối hợp …").
+IMPERATIVE_START: Final = re.compile(rf"(?P<w>{_words('action_words', capital=True)})(?![\w])")
 LEADING_TRIGGERS: Final = re.compile(
-    rf"(?<![\w])(?P<w>{alternation(words('leading_triggers'), ' ', capital=True)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
+    rf"(?<![\w])(?P<w>{_words('leading_triggers', capital=True)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
 )
 _TRAILING: Final = rows("trailing_triggers")
-TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), ' ')})(?![\w])")
+TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), S)})(?![\w])")
 #: A trailing trigger after an adverbial phrase: "Ủy ban bầu cử …, trên cơ sở …, hoàn thành …".
 TRAILING_AFTER_ADVERBIAL: Final = re.compile(
-    rf"[^;.:]{{0,200}}?,\s{{1,3}}(?P<w>{alternation((r[0] for r in _TRAILING if 'adverbial' in r[2:]), ' ')})"
+    rf"[^;.:]{{0,200}}?,\s{{1,3}}(?P<w>{alternation((r[0] for r in _TRAILING if 'adverbial' in r[2:]), S)})"
     r"(?![\w])"
 )
 #: The kind of task each trigger word makes (TaskKind.OTHER for the words not listed).

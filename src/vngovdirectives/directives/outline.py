@@ -1,0 +1,144 @@
+"""The outline of a document's body: its articles, points and bullets, nested, and its paragraphs.
+
+Each line that opens with a label ("Điều 3.", "II.", "1.", "1.2.", "a)", "(1)", "-", "+") starts an
+item; a line that opens a paragraph (after a blank line, or a capital after a finished sentence) starts
+one too; any other line goes on with the item before it, so a sentence broken over lines (as web pages
+and gazette PDFs print them) stays one. Items nest by their kind of label, the way a reader sees it: a
+kind met again closes the items opened after it. A plan's field lines ("Đơn vị chủ trì: …", "Thời gian
+thực hiện: …") are items of their own, with the role they give.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from vngovdirectives.text.patterns import S
+from vngovdirectives.text.vocab import rows
+
+if TYPE_CHECKING:
+    from vngovdirectives.directives.units import Unit
+
+__all__ = ["FIELD", "Item", "outline"]
+
+_LABEL: Final = re.compile(
+    r"(?P<article>Điều\s{1,3}(?P<an>\d{1,3}[a-z]?)\s{0,3}[.:]?(?=\s))"
+    r"|(?P<chapter>(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s{1,3}[IVXLC\d]{1,6}\b)"
+    r"|(?P<roman>(?P<rn>[IVX]{1,5})\s{0,2}[.)/-]\s)"
+    r"|(?P<num>(?P<nn>\d{1,2}(?:\.\d{1,2}){0,3})(?P<np>[.)])(?=\s)|(?P<nd>\d{1,2}(?:\.\d{1,2}){1,3})(?=\s))"
+    r"|(?P<paren>\((?P<pn>\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s)"
+    r"|(?P<letter>(?P<ln>[a-zđ])\s{0,2}[).]\s)"
+    r"|(?P<dash>[-–—•·]\s{0,3}(?=\S))"
+    r"|(?P<plus>\+\s{0,3}(?=\S))"
+)
+_FIELDS: Final = sorted(((r[0], r[1]) for r in rows("plan_fields")), key=lambda r: -len(r[0]))
+#: A plan's field line: "Đơn vị chủ trì thực hiện: …", "*Thời gian thực hiện:* …".
+FIELD: Final = re.compile(
+    r"(?P<label>" + "|".join(re.escape(f).replace(r"\ ", S) for f, _ in _FIELDS) + r")[\s*]{0,4}:[\s*]{0,4}",
+    re.IGNORECASE,
+)
+_FIELD_ROLE: Final = {" ".join(f.casefold().split()): role for f, role in _FIELDS}
+_SENTENCE_DONE: Final = tuple(".;:!?…")
+_BLANK: Final = re.compile(r"\n[ \t\r*_]*\n")
+
+
+class Item(NamedTuple):
+    """One article, point, bullet, paragraph or field line of the outline.
+
+    ``kind`` is the label's kind ("article", "roman", "num1" … "num4", "num)", "paren", "letter", "dash",
+    "plus"; "para" for a paragraph without a label; "field" for a field line, whose ``role`` says what
+    it names: lead, support, responsible, time, content), ``label`` the label as printed ("Điều 3",
+    "1.2", "a"; None for bullets and paragraphs), ``body`` where the text after the label starts, ``end``
+    where the item's own text ends (its children follow), ``parent`` the index of the item it belongs to
+    (-1 at the top).
+    """
+
+    kind: str
+    label: str | None
+    start: int
+    body: int
+    end: int
+    parent: int
+    role: str | None = None
+
+
+def outline(text: str, units: list[Unit]) -> list[Item]:
+    """The items of ``units`` (the non-rule units of a body, in order)."""
+    items: list[Item] = []
+    stack: list[int] = []  # indices of the open labelled items
+    prev: Unit | None = None
+    for u in units:
+        if u.rule:
+            continue
+        new = _item(text, u, prev)
+        if items and (new is None or (new.kind == "para" and items[-1].body >= items[-1].end)):
+            items[-1] = items[-1]._replace(end=u.end)
+        else:
+            item = new or Item("para", None, u.start, u.start, u.end, -1)
+            parent = _parent(items, stack, item.kind)
+            items.append(item._replace(parent=parent))
+            if item.kind not in ("para", "field"):
+                stack.append(len(items) - 1)
+        prev = u
+    return items
+
+
+def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
+    """The item unit ``u`` starts, or None when it goes on with the one before."""
+    m = _LABEL.match(text, u.start, u.end)
+    if m is not None and (m.end() < u.end or not (m.group("dash") or m.group("plus"))):
+        kind, label = _kind(m)
+        return Item(kind, label, u.start, _skip(text, m.end(), u.end), u.end, -1)
+    f = FIELD.match(text, u.start, u.end)
+    if f is not None:
+        role = _FIELD_ROLE.get(" ".join(f.group("label").casefold().split()))
+        return Item("field", None, u.start, f.end(), u.end, -1, role)
+    if prev is None or _BLANK.search(text, prev.end, u.start) or _new_paragraph(prev.text, u.text):
+        return Item("para", None, u.start, u.start, u.end, -1)
+    return None
+
+
+def _new_paragraph(before: str, line: str) -> bool:
+    """A finished sentence before, and a capital (or a digit) to open this line."""
+    return before.rstrip("*").endswith(_SENTENCE_DONE) and (line[:1].isupper() or line[:1].isdigit())
+
+
+def _kind(m: re.Match[str]) -> tuple[str, str | None]:
+    if m.group("article"):
+        return "article", f"Điều {m.group('an')}"
+    if m.group("chapter"):
+        return "chapter", None
+    if m.group("roman"):
+        return "roman", m.group("rn")
+    if m.group("num"):
+        n = m.group("nn") or m.group("nd")
+        return ("num)" if m.group("np") == ")" else f"num{n.count('.') + 1}"), n
+    if m.group("paren"):
+        return "paren", m.group("pn")
+    if m.group("letter"):
+        return "letter", m.group("ln")
+    return ("dash" if m.group("dash") else "plus"), None
+
+
+def _skip(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t*":
+        pos += 1
+    return pos
+
+
+def _parent(items: list[Item], stack: list[int], kind: str) -> int:
+    """The parent of a new item of ``kind``; the stack is closed down to it (a kind met again closes the
+    items opened after it; an article or chapter closes everything)."""
+    if kind in ("para", "field"):
+        return stack[-1] if stack else -1
+    if kind in ("article", "chapter"):
+        while stack and items[stack[-1]].kind != "chapter":
+            stack.pop()
+        if kind == "chapter":
+            stack.clear()
+        return stack[-1] if stack else -1
+    for k in range(len(stack) - 1, -1, -1):
+        if items[stack[k]].kind == kind:
+            del stack[k:]
+            break
+    return stack[-1] if stack else -1
