@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.dates.model import VnDate
 from vngovdirectives.directives.articles import document_tasks
-from vngovdirectives.directives.layout import Layout, read_layout
+from vngovdirectives.directives.layout import Layout, attached_texts, read_layout
 from vngovdirectives.directives.model import Assignee, Document, Mention, ReferenceRole, Signer, Span
 from vngovdirectives.directives.page import Page, clean
 from vngovdirectives.directives.targets import targets
@@ -21,7 +21,7 @@ from vngovdirectives.directives.tasks import deadline_mention, reference_mention
 from vngovdirectives.finding.match import Match, MatchKind
 
 if TYPE_CHECKING:
-    from vngovdirectives.directives.model import Reference
+    from vngovdirectives.directives.model import Reference, Task
     from vngovdirectives.directives.signature import Block
     from vngovdirectives.directives.units import Piece
 
@@ -63,7 +63,7 @@ def read_document(page: Page, layout: Layout | None = None) -> Document:
         telegram_to=tuple(_mention(page, p) for p in header.telegram_to),
         basis=basis,
         basis_clauses=tuple(Mention(text=clean(text[s:e]), span=page.span(s, e)) for s, e in basis_clauses),
-        tasks=tuple(document_tasks(page, tasks_start, body_end, addressed)),
+        tasks=_tasks(page, lay, tasks_start, body_end, addressed),
         recipients=tuple(_mention(page, p) for p in lay.recipients),
         signer=_signer(page, lay.signer) if lay.signer is not None else None,
         references=_references(page, lay, basis),
@@ -72,6 +72,14 @@ def read_document(page: Page, layout: Layout | None = None) -> Document:
         body=page.mention(body_start, body_end),
         source_format=page.format,
     )
+
+
+def _tasks(page: Page, lay: Layout, start: int, end: int, addressed: list[Assignee]) -> tuple[Task, ...]:
+    """The tasks of the main text, then those of the texts attached after it (rules, a plan)."""
+    found = document_tasks(page, start, end, addressed)
+    for s, e in attached_texts(page, lay.main_end):
+        found.extend(document_tasks(page, s, e, []))
+    return tuple(found)
 
 
 def _text_end(page: Page, lay: Layout) -> int:

@@ -14,9 +14,10 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngovdirectives.directives.header import Header, read_header
+from vngovdirectives.directives.lexicon import ATTACHED_TEXT
 from vngovdirectives.directives.metadata import Metadata, read_metadata
 from vngovdirectives.directives.signature import Block, appendix_start, find_signer, recipients
-from vngovdirectives.directives.units import Piece
+from vngovdirectives.directives.units import Piece, is_upper
 from vngovdirectives.finding.match import MatchKind
 from vngovdirectives.numbers.codes import DocumentType
 from vngovdirectives.references.model import DocumentReference
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
     from vngovdirectives.numbers.model import DocumentNumber
 
-__all__ = ["Layout", "read_layout"]
+__all__ = ["Layout", "attached_texts", "read_layout"]
 
 _CAN_CU: Final = re.compile(r"(?:^|\n)[ \t*]{0,4}(?:Căn\s{1,3}cứ|Điều\s{1,3}1\s{0,3}[.:])")
 #: How far after the signature a self-reference of an appendix is looked for.
@@ -35,6 +36,10 @@ _SELF_REACH: Final = 30_000
 #: "(Kèm theo Công văn số 4001/UBND-ĐT ngày 24/11/2025 …)", "(Ban hành kèm theo Quyết định số …)".
 _ATTACHED: Final = re.compile(r"(?:[Kk]èm|KÈM)[\s*]{1,4}(?:theo|THEO)[\s*]{1,4}$")
 _LETTER: Final = DocumentType.CONG_VAN.label
+#: "(Ban hành kèm theo Quyết định số …)" under the heading of an attached text.
+_ATTACHED_NOTE: Final = re.compile(r"[\s*(]{0,6}(?:[Bb]an\s{1,3}hành\s{1,3})?(?:[Kk]èm|KÈM)\s{1,3}(?:theo|THEO)")
+#: How many lines an attached text's heading may take before its note.
+_NOTE_REACH: Final = 8
 
 
 class Layout(NamedTuple):
@@ -161,3 +166,32 @@ def _is_document(text: str, header: Header | None, signer: Block | None) -> bool
     if header.type_line is not None:
         return signer is not None or _CAN_CU.search(text, header.end, header.end + 20_000) is not None
     return False
+
+
+def attached_texts(page: Page, start: int) -> list[tuple[int, int]]:
+    """The texts attached after the main text (from ``start``) whose orders are the document's: a heading
+    ("QUY CHẾ …", "KẾ HOẠCH …") with its note "(Ban hành kèm theo …)"; each runs to the next appendix
+    heading. Returns where each one's body starts (after its note) and ends."""
+    units = page.units_in(start, len(page.text))
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if not (ATTACHED_TEXT.match(u.text) and is_upper(u.text)):
+            k += 1
+            continue
+        note = next(
+            (j for j in range(k + 1, min(len(units), k + _NOTE_REACH)) if _ATTACHED_NOTE.match(units[j].text)), None
+        )
+        if note is None:
+            k += 1
+            continue
+        body = note + 1
+        while body < len(units) and not units[body - 1].text.rstrip("*").endswith(")"):
+            body += 1  # the note runs over several lines
+        if body >= len(units):
+            break
+        end = appendix_start(page.text, page.units, units[body].start)
+        out.append((units[body].start, end))
+        k = next((j for j in range(body, len(units)) if units[j].start >= end), len(units))
+    return out

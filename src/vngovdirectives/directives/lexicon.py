@@ -15,6 +15,7 @@ from vngovdirectives.text.vocab import rows, words
 
 __all__ = [
     "APPENDIX",
+    "ATTACHED_TEXT",
     "AUTHORITY",
     "BARE",
     "BARE_CAPACITY_ALT",
@@ -91,6 +92,10 @@ AUTHORITY: Final = _compiled("authority_heads")
 BODY: Final = _compiled("subordinate_bodies")
 #: The heading of an appendix or an attached text ("PHỤ LỤC", "QUY CHẾ").
 APPENDIX: Final = _compiled("appendix_headings")
+#: The heading of an attached text with orders of its own ("QUY CHẾ", "KẾ HOẠCH").
+ATTACHED_TEXT: Final = re.compile(
+    rf"(?:{_alternation([r[0] for r in rows('appendix_headings') if r[1:2] == ('text',)])})(?![\w])"
+)
 #: The national (or Party) motto.
 MOTTO: Final = re.compile(_alternation(words("mottos")))
 #: A rank before a signer's name ("Thiếu tướng", "PGS.TS.").

@@ -31,6 +31,11 @@ _LABEL: Final = re.compile(
     r"|(?P<dash>[-–—•·]\s{0,3}(?=\S))"
     r"|(?P<plus>\+\s{0,3}(?=\S))"
 )
+#: An article or chapter label broken after its word ("Điều\\n1. Phạm vi", "Chương\\nI").
+_SPLIT_LABEL: Final = re.compile(
+    r"(?P<article>Điều\s{1,3}(?P<an>\d{1,3}[a-z]?)\s{0,3}[.:]?(?=\s))"
+    r"|(?P<chapter>(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s{1,3}[IVXLC\d]{1,6}\b)"
+)
 _FIELDS: Final = sorted(((r[0], r[1]) for r in rows("plan_fields")), key=lambda r: -len(r[0]))
 #: A plan's field line: "Đơn vị chủ trì thực hiện: …", "*Thời gian thực hiện:* …".
 FIELD: Final = re.compile(
@@ -71,8 +76,10 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
         if u.rule:
             continue
         new = _item(text, u, prev)
-        if items and (new is None or (new.kind == "para" and items[-1].body >= items[-1].end)):
-            items[-1] = items[-1]._replace(end=u.end)
+        if items and (
+            new is None or u.start < items[-1].body or (new.kind == "para" and items[-1].body >= items[-1].end)
+        ):
+            items[-1] = items[-1]._replace(end=max(u.end, items[-1].end))
         else:
             item = new or Item("para", None, u.start, u.start, u.end, -1)
             parent = _parent(items, stack, item.kind)
@@ -85,17 +92,26 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
 
 def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     """The item unit ``u`` starts, or None when it goes on with the one before."""
-    m = _LABEL.match(text, u.start, u.end)
-    if m is not None and (m.end() < u.end or not (m.group("dash") or m.group("plus"))):
+    m = _LABEL.match(text, u.start, u.end + 1) or _SPLIT_LABEL.match(text, u.start, u.end + 12)
+    bullet = m is not None and bool(m.groupdict().get("dash") or m.groupdict().get("plus"))
+    if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
-        return Item(kind, label, u.start, _skip(text, m.end(), u.end), u.end, -1)
-    f = FIELD.match(text, u.start, u.end)
-    if f is not None:
-        role = _FIELD_ROLE.get(" ".join(f.group("label").casefold().split()))
-        return Item("field", None, u.start, f.end(), u.end, -1, role)
+        body = _skip(text, m.end(), max(u.end, m.end()))
+        field = FIELD.match(text, body) if bullet else None  # "- Cơ quan chủ trì: …"
+        if field is None or _role(field) == "content":
+            return Item(kind, label, u.start, body, u.end, -1)
+        m = None
+        u = u._replace(start=body)
+    f = FIELD.match(text, u.start)
+    if f is not None and f.start() < u.end and _role(f) != "content":
+        return Item("field", None, u.start, f.end(), max(u.end, f.end()), -1, _role(f))
     if prev is None or _BLANK.search(text, prev.end, u.start) or _new_paragraph(prev.text, u.text):
         return Item("para", None, u.start, u.start, u.end, -1)
     return None
+
+
+def _role(field: re.Match[str]) -> str | None:
+    return _FIELD_ROLE.get(" ".join(field.group("label").casefold().split()))
 
 
 def _new_paragraph(before: str, line: str) -> bool:
@@ -104,9 +120,10 @@ def _new_paragraph(before: str, line: str) -> bool:
 
 
 def _kind(m: re.Match[str]) -> tuple[str, str | None]:
-    if m.group("article"):
+    groups = m.groupdict()
+    if groups.get("article"):
         return "article", f"Điều {m.group('an')}"
-    if m.group("chapter"):
+    if groups.get("chapter"):
         return "chapter", None
     if m.group("roman"):
         return "roman", m.group("rn")
@@ -121,7 +138,7 @@ def _kind(m: re.Match[str]) -> tuple[str, str | None]:
 
 
 def _skip(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos] in " \t*":
+    while pos < end and text[pos] in " \t\r\n*":
         pos += 1
     return pos
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.dates.model import Period, VnDate
 from vngovdirectives.deadlines.model import Deadline, NoLaterThan, Starting, Within
-from vngovdirectives.directives.bodies import split_bodies
+from vngovdirectives.directives.bodies import list_end, split_bodies, starts_body
 from vngovdirectives.directives.model import Assignee, AssigneeRole, DeadlineMention
 from vngovdirectives.directives.tasks import deadline_mention
 from vngovdirectives.finding.match import MatchKind
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["field_assignees", "merge", "time_deadlines"]
 
+#: The parts of a field's value: bodies listed apart by semicolons ("Sở A tiến hành …; các sở … rà soát …").
+_PARTS: Final = re.compile(r"[^;]+")
 _ROLES: Final = {"lead": AssigneeRole.LEAD, "support": AssigneeRole.SUPPORT, "responsible": AssigneeRole.RESPONSIBLE}
 #: A time that starts something and goes on: "Từ 01/7/2025", "Quý IV năm 2025 và các năm tiếp theo".
 _FROM: Final = re.compile(
@@ -35,10 +37,17 @@ _FROM: Final = re.compile(
 def field_assignees(page: Page, fields: list[Item]) -> list[Assignee]:
     """The bodies the field lines of a group name, with the role each field gives."""
     out: list[Assignee] = []
+    text = page.text
     for f in fields:
         role = _ROLES.get(f.role or "")
-        if role is not None:
-            out.extend(split_bodies(page, f.body, f.end, role, bare=True))
+        if role is None:
+            continue
+        for part in _PARTS.finditer(text, f.body, f.end):
+            s, e = part.span()
+            while s < e and text[s] in " \t\r\n*":
+                s += 1
+            stop = list_end(text, s, e) if starts_body(text, s) else e
+            out.extend(split_bodies(page, s, stop if stop > s else e, role, bare=True))
     return out
 
 
