@@ -104,7 +104,7 @@ class _Walk:
         draft, subject = self._first(s, first_end, inherited, heads_points)
         drafts = [] if draft is None else [(it.start, *draft)]
         for ss, se in _sentences(text, first_end, e):
-            order = read_order(self.page, ss, se)
+            order = read_order(self.page, ss, se, acting=True)
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
                 drafts.append((ss, order.kind, order.assignees, order.action, order.trigger))
         out = []
@@ -118,7 +118,7 @@ class _Walk:
     def _first(self, s: int, e: int, inherited: _Subject, heads_points: bool) -> tuple[_Draft | None, _Subject]:
         """The task the first sentence ``text[s:e]`` of an item gives, and the subject it hands down."""
         page, text = self.page, self.page.text
-        order = read_order(page, s, e)
+        order = read_order(page, s, e, acting=True)
         if order is not None and order.assignees:
             assignees = order.assignees
             if order.kind is TaskKind.DIRECT and inherited:

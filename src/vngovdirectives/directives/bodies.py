@@ -40,6 +40,7 @@ _SHARED: Final = re.compile(r"(?P<head>(?:các|Các)\s{1,3}(?P<word>Sở|Bộ|Ba
 #: Plural heads a support list may name without a determiner ("phối hợp sở, ngành có liên quan").
 BARE_PLURAL: Final = re.compile(r"(?:sở|cơ\s{1,3}quan|đơn\s{1,3}vị|địa\s{1,3}phương|ngành|tổ\s{1,3}chức)[\s,]")
 _PAREN: Final = re.compile(r"\([^()]{0,160}\)")
+_SHARED_BEFORE: Final = re.compile(r"(?:các|Các)\s{1,3}(?:Sở|Bộ|Ban|Cục|Vụ|Phòng|sở|bộ|ban)\s{0,2}$")
 _ASIDE: Final = re.compile(r"\s{0,2}\([^()]{0,160}\)|\s[-–]\s{1,3}(?=[a-zđà-ỹ]).*$", re.DOTALL)
 _EDGE: Final = " \t\r\n,;:-–.*("
 
@@ -56,8 +57,10 @@ def list_end(text: str, start: int, end: int) -> int:
     if head is None:
         return start
     limit = min(end, start + _REACH)
-    stop = _LIST_STOP.search(text, head.end(), limit)
-    limit = stop.start() if stop is not None else limit
+    for stop in _LIST_STOP.finditer(text, head.end(), limit):
+        if not _SHARED_BEFORE.search(text, max(start, stop.start() - 24), stop.start()):
+            limit = stop.start()  # a colon after "các Sở" shares the head, it does not end the list
+            break
     for m in ACTION_RE.finditer(text, head.end(), limit):
         if _in_name(text, start, m.start()):
             continue

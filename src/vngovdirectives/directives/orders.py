@@ -50,6 +50,10 @@ _HEADING_END: Final = re.compile(r"\s{0,3}(?::|[-–](?=\s))\s{0,3}|\s{0,3}$")
 _IMPERATIVE_START: Final = re.compile(rf"[-+•–*\s]{{0,4}}{IMPERATIVE_START.pattern}")
 
 
+#: The role the verb right after the bodies gives them ("Sở A chủ trì …", "các đơn vị phối hợp …").
+_ROLE_OF: Final = {"chủ trì": AssigneeRole.LEAD, "phối hợp": AssigneeRole.SUPPORT}
+
+
 class Order(NamedTuple):
     """What a sentence orders: ``assignees`` (the subject's bodies, then those that support), ``kind``, the
     ``trigger`` word's span, where the ``action`` starts, and whether a trigger came first (``led``)."""
@@ -83,12 +87,20 @@ def leading_trigger(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def read_order(page: Page, start: int, end: int) -> Order | None:
-    """The order ``text[start:end]`` gives, or None when it names no body that must act."""
+def read_order(page: Page, start: int, end: int, *, acting: bool = False) -> Order | None:
+    """The order ``text[start:end]`` gives, or None when it names no body that must act. With ``acting``
+    (a document's own text), the body before "chỉ đạo" acts too: "Chủ tịch UBND cấp xã chỉ đạo Ban Chỉ huy …"
+    is a task of both."""
     text = page.text
     lead = leading_trigger(text, start, end)
     if lead is not None:
-        return _led(page, lead, end)
+        order = _led(page, lead, end)
+        if acting and word_of(lead) == "chỉ đạo":
+            first = _skip_intro(text, start, lead.start())
+            if starts_body(text, first) and first < lead.start():
+                subject = split_bodies(page, first, lead.start(), AssigneeRole.RESPONSIBLE)
+                order = order._replace(assignees=(*subject, *order.assignees))
+        return order
     first = _skip_intro(text, start, end)
     if not starts_body(text, first):
         return None
@@ -103,7 +115,7 @@ def read_order(page: Page, start: int, end: int) -> Order | None:
     if trail is None:
         return None
     word = word_of(trail)
-    role = AssigneeRole.LEAD if word == "chủ trì" else AssigneeRole.RESPONSIBLE
+    role = _ROLE_OF.get(word, AssigneeRole.RESPONSIBLE)
     bodies = split_bodies(page, first, stop, role)
     if not bodies:
         return None
@@ -119,8 +131,9 @@ def _led(page: Page, lead: re.Match[str], end: int) -> Order:
     stop = list_end(text, body_start, end)
     bodies = split_bodies(page, body_start, stop, AssigneeRole.RESPONSIBLE) if stop > body_start else []
     action = stop if bodies else body_start
-    if bodies and _LEADS.match(text, action):
-        bodies = [Assignee(name=a.name, span=a.span, role=AssigneeRole.LEAD) for a in bodies]
+    given = _ROLE_OF.get(" ".join(text[action : action + 12].split()[:2]).casefold())
+    if bodies and given is not None:
+        bodies = [Assignee(name=a.name, span=a.span, role=given) for a in bodies]
     return Order(kind, (*bodies, *support(page, action, end)), action, lead.span("w"), led=True)
 
 

@@ -96,7 +96,7 @@ def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     bullet = m is not None and bool(m.groupdict().get("dash") or m.groupdict().get("plus"))
     if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
-        body = _skip(text, m.end(), max(u.end, m.end()))
+        body = _skip(text, m.end(), max(u.end, m.end() + 8))
         field = FIELD.match(text, body) if bullet else None  # "- Cơ quan chủ trì: …"
         if field is None or _role(field) == "content":
             return Item(kind, label, u.start, body, u.end, -1)
