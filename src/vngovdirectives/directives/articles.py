@@ -29,13 +29,13 @@ if TYPE_CHECKING:
 __all__ = ["document_tasks"]
 
 #: Where the first sentence of an item ends: a full stop before a capital, or a colon that ends a line.
-_FIRST_STOP: Final = re.compile(r"[.!?…](?=[\s*]{1,8}[A-ZĐÀ-Ỹ0-9“\"(])|:(?=[\s*]*(?:\n|$))")
+_FIRST_STOP: Final = re.compile(r"[.!?…](?=[\s*]{1,8}[A-ZĐÀ-Ỹ0-9“\"(])|:(?=\s)")
 _BULLETS: Final = frozenset({"dash", "plus", "para"})
 _Subject = tuple[Assignee, ...]
 #: A task as first read: its kind, assignees, where the action starts, the trigger's span.
 _Draft = tuple[TaskKind, _Subject, int, "tuple[int, int] | None"]
 #: Where a later sentence of an item starts: after a full stop or a semicolon, before a capital.
-_NEXT_SENTENCE: Final = re.compile(r"(?<=[.!?…;])[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+_NEXT_SENTENCE: Final = re.compile(r"(?<=[.!?…;])[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])|(?<=:)[\s*]{1,8}")
 _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng)\s{0,3}$")
 
 
@@ -101,7 +101,7 @@ class _Walk:
         stop = _FIRST_STOP.search(text, s, e)
         first_end = stop.end() if stop is not None else e
         heads_points = text[first_end - 1] == ":" and self.has_children[i]
-        draft, subject = self._first(s, first_end, inherited, heads_points)
+        draft, subject = self._first(s, first_end, e, inherited, heads_points)
         drafts = [] if draft is None else [(it.start, *draft)]
         for ss, se in _sentences(text, first_end, e):
             order = read_order(self.page, ss, se, acting=True)
@@ -115,8 +115,11 @@ class _Walk:
                 out.append(found)
         return out, subject
 
-    def _first(self, s: int, e: int, inherited: _Subject, heads_points: bool) -> tuple[_Draft | None, _Subject]:
-        """The task the first sentence ``text[s:e]`` of an item gives, and the subject it hands down."""
+    def _first(
+        self, s: int, e: int, item_end: int, inherited: _Subject, heads_points: bool
+    ) -> tuple[_Draft | None, _Subject]:
+        """The task the first sentence ``text[s:e]`` of an item gives, and the subject it hands down; a
+        heading that only names a body ("Sở Tài chính:") is a task of it when a verb follows on."""
         page, text = self.page, self.page.text
         order = read_order(page, s, e, acting=True)
         if order is not None and order.assignees:
@@ -128,10 +131,14 @@ class _Walk:
         named = heading(page, s, e)
         if named is not None:
             bodies, after = named
-            if after >= e - 1 or heads_points:
+            if after >= e - 1:
+                after = _skip_space(text, e, item_end)
+                given = imperative(text, after, item_end, any_case=True)
+            else:
+                given = imperative(text, after, e) or AssigneeRole.RESPONSIBLE
+            if given is None or heads_points or after >= item_end:
                 return None, tuple(bodies)
-            given = imperative(text, after, e) or AssigneeRole.RESPONSIBLE
-            assignees = (*_with_role(tuple(bodies), given), *support(page, after, e))
+            assignees = (*_with_role(tuple(bodies), given), *support(page, after, item_end))
             return (TaskKind.ARTICLE, assignees, after, None), tuple(bodies)
         role = imperative(text, s, e)
         if role is None or not inherited or heads_points:
@@ -212,6 +219,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > pos:
         out.append((pos, end))
     return out
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\r\n*":
+        pos += 1
+    return pos
 
 
 def _narrates(text: str, start: int, action: int) -> bool:

@@ -36,11 +36,13 @@ _SEPARATOR: Final = re.compile(
     r"\s{0,2}(?:[,;]|\s(?:và|với|cùng))\s{1,3}|\s(?=(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh)\s)"
 )
 #: A head shared by the bodies after it: "Giám đốc các Sở: Tài chính, Xây dựng".
-_SHARED: Final = re.compile(r"(?P<head>(?:các|Các)\s{1,3}(?P<word>Sở|Bộ|Ban|Cục|Vụ|Phòng|sở|bộ|ban))\s{0,2}:\s{0,3}")
+_SHARED: Final = re.compile(
+    r"(?P<head>(?:các|Các)\s{1,3}(?P<word>Sở|Bộ|Ban|Cục|Vụ|Phòng|Tập\s{1,3}đoàn|sở|bộ|ban))\s{0,2}:\s{0,3}"
+)
 #: Plural heads a support list may name without a determiner ("phối hợp sở, ngành có liên quan").
 BARE_PLURAL: Final = re.compile(r"(?:sở|cơ\s{1,3}quan|đơn\s{1,3}vị|địa\s{1,3}phương|ngành|tổ\s{1,3}chức)[\s,]")
 _PAREN: Final = re.compile(r"\([^()]{0,160}\)")
-_SHARED_BEFORE: Final = re.compile(r"(?:các|Các)\s{1,3}(?:Sở|Bộ|Ban|Cục|Vụ|Phòng|sở|bộ|ban)\s{0,2}$")
+_SHARED_BEFORE: Final = re.compile(r"(?:các|Các)\s{1,3}(?:Sở|Bộ|Ban|Cục|Vụ|Phòng|Tập\s{1,3}đoàn|sở|bộ|ban)\s{0,2}$")
 _ASIDE: Final = re.compile(r"\s{0,2}\([^()]{0,160}\)|\s[-–]\s{1,3}(?=[a-zđà-ỹ]).*$", re.DOTALL)
 _EDGE: Final = " \t\r\n,;:-–.*("
 

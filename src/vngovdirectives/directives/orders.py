@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from vngovdirectives.directives.bodies import BARE_PLURAL, list_end, split_bodies, starts_body
 from vngovdirectives.directives.model import Assignee, AssigneeRole, TaskKind
 from vngovdirectives.directives.vocab import (
+    BODY_START,
+    CIRCUMSTANCES,
     CONTEXT_PREFIX,
     HONORIFIC,
     IMPERATIVE,
@@ -42,8 +44,10 @@ _LEADS: Final = re.compile(rf"(?<![\w])(?<!quan )(?<!vị )[Cc]hủ{_S}trì(?![\
 _SUPPORT: Final = re.compile(rf"(?<![\w])[Pp]hối{_S}hợp(?:{_S}chặt{_S}chẽ)?(?:{_S}với)?{_S}")
 _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng|cũng đã)\s{0,3}$")
 _OPENER: Final = rf"(?:{SENTENCE_OPENERS}|Đối với [^,]{{1,80}}),\s{{1,3}}"
+#: A circumstance before the subject: "Để xác định vị trí …, Ủy ban nhân dân tỉnh …", "Với vai trò …, Tập đoàn …".
+_CIRCUMSTANCE: Final = rf"(?:{CIRCUMSTANCES}|[Vv]ới|[Kk]hi)\s[^;.:]{{1,200}}?,\s{{1,3}}(?={BODY_START.pattern})"
 #: What stands before a sentence's subject: a bullet, and an opener ("- Đồng thời, Sở Y tế …").
-_INTRO: Final = re.compile(rf"[-+•–*]\s{{0,3}}(?:{_OPENER})?|{_OPENER}")
+_INTRO: Final = re.compile(rf"[-+•–*]\s{{0,3}}(?:{_OPENER})?|{_OPENER}|{_CIRCUMSTANCE}")
 #: A heading that names a body and stops: "Sở Tài chính:", "Công an tỉnh - Chủ trì …", "Sở Nội vụ".
 _HEADING_END: Final = re.compile(r"\s{0,3}(?::|[-–](?=\s))\s{0,3}|\s{0,3}$")
 #: A capital verb that opens a sentence without a subject ("Tăng cường …", "Chủ trì, phối hợp …").
@@ -170,12 +174,12 @@ def heading(page: Page, start: int, end: int) -> tuple[list[Assignee], int] | No
     return (bodies, m.end()) if bodies else None
 
 
-def imperative(text: str, start: int, end: int) -> AssigneeRole | None:
+def imperative(text: str, start: int, end: int, *, any_case: bool = False) -> AssigneeRole | None:
     """The role a sentence that opens with a verb gives to the body named before it: lead for "Chủ trì …"
     (or a "chủ trì" later in it), support for "Phối hợp …", responsible for any other verb; None when the
     sentence does not open with a verb."""
     m = _IMPERATIVE_START.match(text, start, end)
-    if m is None or not m.group("w")[:1].isupper():
+    if m is None or not (any_case or m.group("w")[:1].isupper()):
         return None
     word = word_of(m)
     if word in NOT_ORDERS:

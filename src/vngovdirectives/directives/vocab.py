@@ -18,6 +18,7 @@ __all__ = [
     "ATTRIBUTION",
     "BODY_HEADS",
     "BODY_START",
+    "CIRCUMSTANCES",
     "COMMA_NAMES",
     "CONTEXT_PREFIX",
     "HONORIFIC",
@@ -73,8 +74,10 @@ TRIGGER_KIND: Final = {
     **{word: TaskKind(kind) for word, kind in rows("leading_triggers")},
     **{r[0]: TaskKind(r[1]) for r in _TRAILING if r[1] != "other"},
 }
+#: The words that open a circumstance ("Tại …", "Để …", "Theo …").
+CIRCUMSTANCES: Final = _words("circumstance_openers")
 #: A circumstance before a leading trigger ("Tại Kế hoạch số …, giao Sở …").
-CONTEXT_PREFIX: Final = re.compile(rf"^{_words('circumstance_openers')}\s[^;.]{{0,400}},\s{{1,3}}$")
+CONTEXT_PREFIX: Final = re.compile(rf"^{CIRCUMSTANCES}\s[^;.]{{0,400}},\s{{1,3}}$")
 #: Subjects allowed before a leading trigger ("UBND tỉnh yêu cầu …", "Chủ tịch UBND tỉnh giao …").
 ISSUER_SUBJECT: Final = re.compile(
     rf"^(?:[^;.]{{0,400}},\s{{1,3}})?(?:(?:{BODY_HEADS})[^,;.:]{{0,80}}|[Đđ]ồng chí [^;.:]{{0,120}}|[Tt]ỉnh|[Hh]uyện)"
