@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from vngovdirectives.directives.bodies import shared_colon
 from vngovdirectives.directives.model import Assignee, AssigneeRole, DeadlineMention, Task, TaskKind
 from vngovdirectives.directives.orders import heading, imperative, read_order, support
 from vngovdirectives.directives.outline import Item, outline
@@ -98,7 +99,7 @@ class _Walk:
         its own, any other goes on with the task before it."""
         text = self.page.text
         s, e = it.body, it.end
-        stop = _FIRST_STOP.search(text, s, e)
+        stop = next((m for m in _FIRST_STOP.finditer(text, s, e) if not shared_colon(text, m.start())), None)
         first_end = stop.end() if stop is not None else e
         heads_points = text[first_end - 1] == ":" and self.has_children[i]
         draft, subject = self._first(s, first_end, e, inherited, heads_points)
@@ -213,6 +214,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     for m in _NEXT_SENTENCE.finditer(text, start, end):
+        if text[m.start() - 1] == ":" and shared_colon(text, m.start() - 1):
+            continue
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()

@@ -19,7 +19,7 @@ from vngovdirectives.directives.units import plain
 from vngovdirectives.directives.vocab import ACTION_RE, BODY_START, COMMA_NAMES, HONORIFIC, IMPERATIVE_START
 from vngovdirectives.text.vocab import rows
 
-__all__ = ["BARE_PLURAL", "list_end", "split_bodies", "starts_body"]
+__all__ = ["BARE_PLURAL", "list_end", "shared_colon", "split_bodies", "starts_body"]
 
 #: How far a list of bodies may run before its action.
 _REACH: Final = 420
@@ -36,13 +36,12 @@ _SEPARATOR: Final = re.compile(
     r"\s{0,2}(?:[,;]|\s(?:và|với|cùng))\s{1,3}|\s(?=(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh)\s)"
 )
 #: A head shared by the bodies after it: "Giám đốc các Sở: Tài chính, Xây dựng".
-_SHARED: Final = re.compile(
-    r"(?P<head>(?:các|Các)\s{1,3}(?P<word>Sở|Bộ|Ban|Cục|Vụ|Phòng|Tập\s{1,3}đoàn|sở|bộ|ban))\s{0,2}:\s{0,3}"
-)
+_HEADS: Final = r"Sở|Bộ|Ban|Cục|Vụ|Phòng|Tập\s{1,3}đoàn|sở|bộ|ban"
+_SHARED: Final = re.compile(rf"(?P<head>(?:các|Các)\s{{1,3}}(?P<word>{_HEADS}))\s{{0,2}}:\s{{0,3}}")
 #: Plural heads a support list may name without a determiner ("phối hợp sở, ngành có liên quan").
 BARE_PLURAL: Final = re.compile(r"(?:sở|cơ\s{1,3}quan|đơn\s{1,3}vị|địa\s{1,3}phương|ngành|tổ\s{1,3}chức)[\s,]")
 _PAREN: Final = re.compile(r"\([^()]{0,160}\)")
-_SHARED_BEFORE: Final = re.compile(r"(?:các|Các)\s{1,3}(?:Sở|Bộ|Ban|Cục|Vụ|Phòng|Tập\s{1,3}đoàn|sở|bộ|ban)\s{0,2}$")
+_SHARED_BEFORE: Final = re.compile(rf"(?:các|Các)\s{{1,3}}(?:{_HEADS})\s{{0,2}}$")
 _ASIDE: Final = re.compile(r"\s{0,2}\([^()]{0,160}\)|\s[-–]\s{1,3}(?=[a-zđà-ỹ]).*$", re.DOTALL)
 _EDGE: Final = " \t\r\n,;:-–.*("
 
@@ -50,6 +49,11 @@ _EDGE: Final = " \t\r\n,;:-–.*("
 def starts_body(text: str, pos: int) -> bool:
     """Whether the name of a body starts at ``pos`` ("Sở Y tế", "các sở, ngành", "Chủ tịch UBND …")."""
     return BODY_START.match(text, pos) is not None
+
+
+def shared_colon(text: str, pos: int) -> bool:
+    """Whether the colon at ``pos`` follows a head shared by the bodies after it ("các Sở: A, B")."""
+    return _SHARED_BEFORE.search(text, max(0, pos - 24), pos) is not None
 
 
 def list_end(text: str, start: int, end: int) -> int:
@@ -104,7 +108,7 @@ def _pieces(text: str, start: int, end: int, bare: bool = False) -> list[tuple[i
     if shared is not None:
         holder = _holder_start(text, start, shared.start())
         tail = _shared_tail(text, shared.end(), end)
-        head = plain(text[holder : shared.start()] + " " + shared.group("word").capitalize() + " ").lstrip()
+        head = plain(text[holder : shared.start()] + " " + shared.group("word").capitalize()) + " "
         items = [(s, e, head) for s, e in _cut(text, shared.end(), tail, always=True)]
         return [*_cut_pieces(text, start, holder, bare), *items, *_pieces(text, tail, end, bare)]
     return _cut_pieces(text, start, end, bare)
@@ -124,7 +128,7 @@ def _cut(text: str, start: int, end: int, *, always: bool, bare: bool = False) -
         if any(a < m.start() < b for a, b in keep):
             continue
         sep = m.group().strip()
-        if always and sep not in (",", ";", "và"):
+        if always and sep not in (",", ";"):
             continue
         new_body = BODY_START.match(text, m.end()) or (bare and sep == "và" and BARE_PLURAL.match(text, m.end()))
         if not always and sep != ";" and not new_body:

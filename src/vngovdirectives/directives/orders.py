@@ -27,6 +27,7 @@ from vngovdirectives.directives.vocab import (
     LEADING_TRIGGERS,
     NOT_ORDERS,
     SENTENCE_OPENERS,
+    SUBJECT_ADVERBIAL,
     TRAILING_AFTER_ADVERBIAL,
     TRAILING_TRIGGERS,
     TRIGGER_KIND,
@@ -111,10 +112,12 @@ def read_order(page: Page, start: int, end: int, *, acting: bool = False) -> Ord
     stop = list_end(text, first, end)
     if stop <= first:
         return None
+    adverbial = SUBJECT_ADVERBIAL.match(text, stop, end)
+    verb = adverbial.end() if adverbial is not None else stop
     trail = (
-        TRAILING_TRIGGERS.match(text, stop)
-        or TRAILING_AFTER_ADVERBIAL.match(text, stop, end)
-        or _imperative_at(text, first, stop)
+        TRAILING_TRIGGERS.match(text, verb)
+        or TRAILING_AFTER_ADVERBIAL.match(text, verb, end)
+        or _imperative_at(text, first, verb)
     )
     if trail is None:
         return None

@@ -28,6 +28,7 @@ __all__ = [
     "LEADING_TRIGGERS",
     "NOT_ORDERS",
     "SENTENCE_OPENERS",
+    "SUBJECT_ADVERBIAL",
     "TRAILING_AFTER_ADVERBIAL",
     "TRAILING_TRIGGERS",
     "TRIGGER_KIND",
@@ -74,6 +75,8 @@ TRIGGER_KIND: Final = {
     **{word: TaskKind(kind) for word, kind in rows("leading_triggers")},
     **{r[0]: TaskKind(r[1]) for r in _TRAILING if r[1] != "other"},
 }
+#: A phrase between a sentence's bodies and their verb ("… theo chức năng, nhiệm vụ, thẩm quyền chủ trì …").
+SUBJECT_ADVERBIAL: Final = re.compile(rf"{_words('subject_adverbials')},?\s{{1,3}}")
 #: The words that open a circumstance ("Tại …", "Để …", "Theo …").
 CIRCUMSTANCES: Final = _words("circumstance_openers")
 #: A circumstance before a leading trigger ("Tại Kế hoạch số …, giao Sở …").
