@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 from vngovdirectives.dates.model import VnDate
 from vngovdirectives.directives.articles import document_tasks
 from vngovdirectives.directives.layout import Layout, attached_texts, read_layout
+from vngovdirectives.directives.marks import at_unit_start as at_line_start
 from vngovdirectives.directives.model import Assignee, Document, Mention, ReferenceRole, Signer, Span
 from vngovdirectives.directives.page import Page, clean
 from vngovdirectives.directives.targets import targets
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["read_document"]
 
 _BASIS: Final = re.compile(r"[\s*]{0,4}Căn\s{1,3}cứ\s")
-_NOI_NHAN: Final = re.compile(r"(?:Nơi|NƠI)\s{1,3}(?:nhận|NHẬN)\s{0,3}:?")
+_NOI_NHAN: Final = re.compile(r"(?:Nơi|NƠI)\s{1,3}(?:nhận|NHẬN)")
 
 
 def read_document(page: Page, layout: Layout | None = None) -> Document:
@@ -87,9 +88,9 @@ def _text_end(page: Page, lay: Layout) -> int:
     end = lay.main_end
     if lay.signer is not None and lay.signer.start >= lay.body_start:
         end = min(end, lay.signer.start)
-    for u in page.units_in(lay.body_start, end):
-        if _NOI_NHAN.match(page.text, u.start):
-            return u.start
+    for m in _NOI_NHAN.finditer(page.text, lay.body_start, end):
+        if at_line_start(page.text, m.start()):
+            return m.start()
     return end
 
 

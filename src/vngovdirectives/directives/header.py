@@ -70,24 +70,25 @@ class Header:
 
 
 def _anchor(text: str) -> int | None:
-    """The earliest mark of a header: the motto, a "Số: …" line, a type line, "Kính gửi"."""
+    """The earliest mark of a header: the motto, a "Số: …" line, a type line, "Kính gửi". Each search after
+    the first stops where the earliest mark found so far begins."""
     limit = min(len(text), _START_LIMIT)
-    found: list[int] = []
+    found: int | None = None
     m = MOTTO.search(text, 0, limit)
     if m is not None:
-        found.append(m.start())
+        found = limit = m.start()
     for rx in (NUMBER, KINH_GUI):
         for m2 in rx.finditer(text, 0, limit):
             if rx is NUMBER and not number_ok(m2):
                 continue
             if at_unit_start(text, m2.start()) or (rx is NUMBER and _after_issuer(text, m2)):
-                found.append(m2.start())
+                found = limit = m2.start()
                 break
     for m3 in TYPE_LINE.finditer(text, 0, limit):
         if at_unit_start(text, m3.start()) and TYPE_TAIL.match(text, m3.end()):
-            found.append(m3.start())
+            found = m3.start()
             break
-    return min(found) if found else None
+    return found
 
 
 def _after_issuer(text: str, m: re.Match[str]) -> bool:

@@ -68,7 +68,10 @@ def read_layout(page: Page) -> Layout:
     text, units = page.text, page.units
     header = read_header(text, page.source.low, units)
     body_start = header.end if header is not None else 0
-    signer, sig_end = find_signer(text, units, body_start)
+    if header is None and _CAN_CU.search(text) is None:
+        signer, sig_end = None, None  # neither a header nor a basis or articles: a page reporting documents
+    else:
+        signer, sig_end = find_signer(text, units, body_start)
     main_end = sig_end if sig_end is not None else appendix_start(text, units, body_start)
     is_document = _is_document(text, header, signer)
     if header is None:

@@ -39,7 +39,8 @@ def read_metadata(text: str, low: str) -> Metadata:
     """The metadata rows in the first part of ``text`` (``low`` is its lower-cased copy)."""
     found: dict[str, Piece] = {}
     end = min(len(text), _LIMIT)
-    for m in _ROW.finditer(text, 0, end):
+    rows = _ROW.finditer(text, 0, end) if "Loại" in text[:end] or "Người" in text[:end] else ()
+    for m in rows:
         label = " ".join(m.group("label").split()).casefold()
         value = plain(m.group("value")).strip(" .;")
         if value and label not in found:

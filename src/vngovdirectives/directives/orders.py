@@ -32,6 +32,7 @@ from vngovdirectives.directives.vocab import (
     TRAILING_TRIGGERS,
     TRIGGER_KIND,
 )
+from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
@@ -59,6 +60,10 @@ _IMPERATIVE_START: Final = re.compile(rf"[-+•–*\s]{{0,4}}{IMPERATIVE_START.p
 _ROLE_OF: Final = {"chủ trì": AssigneeRole.LEAD, "phối hợp": AssigneeRole.SUPPORT}
 
 
+#: A word of each leading trigger, for a quick look before the pattern is tried.
+_TRIGGER_HINTS: Final = tuple({w.split()[0] for w in words("leading_triggers")})
+
+
 class Order(NamedTuple):
     """What a sentence orders: ``assignees`` (the subject's bodies, then those that support), ``kind``, the
     ``trigger`` word's span, where the ``action`` starts, and whether a trigger came first (``led``)."""
@@ -78,7 +83,11 @@ def word_of(m: re.Match[str]) -> str:
 def leading_trigger(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first "Yêu cầu / Đề nghị / Giao / Chỉ đạo" of the sentence that starts the order: at the
     start, after the issuer ("UBND tỉnh yêu cầu"), or after a circumstance ("Theo …, đề nghị")."""
-    for lead in LEADING_TRIGGERS.finditer(text, start, min(end, start + 400)):
+    stop = min(end, start + 400)
+    window = text[start:stop].lower()
+    if not any(w in window for w in _TRIGGER_HINTS):  # the common case, decided by str.find
+        return None
+    for lead in LEADING_TRIGGERS.finditer(text, start, stop):
         prefix = text[start : lead.start()]
         if prefix.endswith(("Ban ", "Ban chỉ ")):
             continue

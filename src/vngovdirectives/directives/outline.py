@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngovdirectives.text.patterns import S
+from vngovdirectives.text.patterns import S, alternation
 from vngovdirectives.text.vocab import rows
 
 if TYPE_CHECKING:
@@ -39,12 +39,10 @@ _SPLIT_LABEL: Final = re.compile(
 _FIELDS: Final = sorted(((r[0], r[1]) for r in rows("plan_fields")), key=lambda r: -len(r[0]))
 #: A plan's field line: "Đơn vị chủ trì thực hiện: …", "*Thời gian thực hiện:* …".
 FIELD: Final = re.compile(
-    r"(?P<label>" + "|".join(re.escape(f).replace(r"\ ", S) for f, _ in _FIELDS) + r")[\s*]{0,4}:[\s*]{0,4}",
-    re.IGNORECASE,
+    r"(?P<label>" + alternation((f for f, _ in _FIELDS), S, capital=True) + r")[\s*]{0,4}:[\s*]{0,4}"
 )
 _FIELD_ROLE: Final = {" ".join(f.casefold().split()): role for f, role in _FIELDS}
 _SENTENCE_DONE: Final = tuple(".;:!?…")
-_BLANK: Final = re.compile(r"\n[ \t\r*_]*\n")
 
 
 class Item(NamedTuple):
@@ -70,30 +68,46 @@ class Item(NamedTuple):
 def outline(text: str, units: list[Unit]) -> list[Item]:
     """The items of ``units`` (the non-rule units of a body, in order)."""
     items: list[Item] = []
+    ends: list[int] = []  # each item's end, grown by the lines that go on with it
     stack: list[int] = []  # indices of the open labelled items
     prev: Unit | None = None
     for u in units:
         if u.rule:
             continue
+        if items and prev is not None and _goes_on(text, u, prev, items[-1].body):
+            ends[-1] = max(u.end, ends[-1])
+            prev = u
+            continue
         new = _item(text, u, prev)
-        if items and (
-            new is None or u.start < items[-1].body or (new.kind == "para" and items[-1].body >= items[-1].end)
-        ):
-            items[-1] = items[-1]._replace(end=max(u.end, items[-1].end))
+        last = items[-1] if items else None
+        if last is not None and (new is None or u.start < last.body or (new.kind == "para" and last.body >= ends[-1])):
+            ends[-1] = max(u.end, ends[-1])
         else:
             item = new or Item("para", None, u.start, u.start, u.end, -1)
-            parent = _parent(items, stack, item.kind)
-            items.append(item._replace(parent=parent))
+            items.append(item._replace(parent=_parent(items, stack, item.kind)))
+            ends.append(item.end)
             if item.kind not in ("para", "field"):
                 stack.append(len(items) - 1)
         prev = u
-    return items
+    return [it._replace(end=e) if it.end != e else it for it, e in zip(items, ends, strict=True)]
+
+
+def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
+    """The common case decided without a pattern: a line that opens with a small letter (not a label "a)")
+    and no blank line before it goes on with the item before."""
+    t = u.text
+    return (
+        t[0].islower()
+        and not (len(t) > 1 and t[1] in ").")
+        and u.start >= body
+        and text.count("\n", prev.end, u.start) < 2
+    )
 
 
 def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     """The item unit ``u`` starts, or None when it goes on with the one before."""
     m = _LABEL.match(text, u.start, u.end + 1) or _SPLIT_LABEL.match(text, u.start, u.end + 12)
-    bullet = m is not None and bool(m.groupdict().get("dash") or m.groupdict().get("plus"))
+    bullet = m is not None and m.lastgroup in ("dash", "plus")
     if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
         body = _skip(text, m.end(), max(u.end, m.end() + 8))
@@ -105,7 +119,7 @@ def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     f = FIELD.match(text, u.start)
     if f is not None and f.start() < u.end and _role(f) != "content":
         return Item("field", None, u.start, f.end(), max(u.end, f.end()), -1, _role(f))
-    if prev is None or _BLANK.search(text, prev.end, u.start) or _new_paragraph(prev.text, u.text):
+    if prev is None or text.count("\n", prev.end, u.start) >= 2 or _new_paragraph(prev.text, u.text):
         return Item("para", None, u.start, u.start, u.end, -1)
     return None
 
@@ -120,21 +134,17 @@ def _new_paragraph(before: str, line: str) -> bool:
 
 
 def _kind(m: re.Match[str]) -> tuple[str, str | None]:
-    groups = m.groupdict()
-    if groups.get("article"):
+    kind = m.lastgroup or "para"
+    if kind == "article":
         return "article", f"Điều {m.group('an')}"
-    if groups.get("chapter"):
-        return "chapter", None
-    if m.group("roman"):
+    if kind == "roman":
         return "roman", m.group("rn")
-    if m.group("num"):
+    if kind == "num":
         n = m.group("nn") or m.group("nd")
         return ("num)" if m.group("np") == ")" else f"num{n.count('.') + 1}"), n
-    if m.group("paren"):
-        return "paren", m.group("pn")
-    if m.group("letter"):
-        return "letter", m.group("ln")
-    return ("dash" if m.group("dash") else "plus"), None
+    if kind in ("paren", "letter"):
+        return kind, m.group("pn" if kind == "paren" else "ln")
+    return kind, None
 
 
 def _skip(text: str, pos: int, end: int) -> int:

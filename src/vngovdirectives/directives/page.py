@@ -5,7 +5,6 @@ the small text helpers every parser uses (lines, table cells, trimming).
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -35,11 +34,8 @@ class Page:
     by_kind: dict[MatchKind, tuple[tuple[int, ...], tuple[Match[object], ...]]]
     units: list[Unit]
     unit_starts: list[int]
-
-    @property
-    def text(self) -> str:
-        """The normalised plain text the parsers read."""
-        return self.source.text
+    #: The normalised plain text the parsers read (``source.text``, kept at hand: it is read everywhere).
+    text: str
 
     @property
     def format(self) -> SourceFormat:
@@ -94,16 +90,15 @@ def read_page(source: object, html: bool | None) -> Page:
         of_kind = sorted((m for m in found if m.kind is kind), key=lambda m: m.start)
         by_kind[kind] = (tuple(m.start for m in of_kind), tuple(of_kind))
     units = split_units(text.text)
-    return Page(text, found, result.context_date, by_kind, units, [u.start for u in units])
+    return Page(text, found, result.context_date, by_kind, units, [u.start for u in units], text.text)
 
 
-_WS: Final = re.compile(r"\s+")
 _TRIM: Final = " \t\r\n\f\v.,;:|-–"
 
 
 def clean(piece: str) -> str:
     """``piece`` with its white space collapsed to single spaces and trimmed."""
-    return _WS.sub(" ", piece).strip()
+    return " ".join(piece.split())
 
 
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:

@@ -9,6 +9,7 @@ is glued to the last line of the "Nơi nhận" list or runs on into an appendix 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final, NamedTuple
 
@@ -58,6 +59,14 @@ _SYLLABLE: Final = 7  # no Vietnamese syllable has more letters
 _GLUE_HEADS: Final = re.compile(
     rf"(?:{BARE_CAPACITY_ALT})\.|(?:{'|'.join(sorted(POSITIONS, key=len, reverse=True))})"
     r"|[A-ZĐÀ-Ỹ](?=[a-zà-ỹđ])"
+)
+#: What a search of the whole text finds where a signature block may start (a superset, cheap to scan: each
+#: branch opens with a character class): a capacity or the first word of a title head opening a line or a
+#: cell, a capacity anywhere, a title head after the end of a list.
+_HEAD_WORDS: Final = "|".join(sorted(POSITIONS, key=len, reverse=True))
+_CANDIDATE: Final = re.compile(
+    rf"[\n|][ \t\r\f\v*#_|\u200b]*(?:{CAPACITY_ALT}|{_HEAD_WORDS})(?![a-zà-ỹđ])"
+    rf"|(?:{BARE_CAPACITY_ALT})(?=[.\s])|[.;:)\]](?=[ \t*]{{1,4}}(?:{_HEAD_WORDS})(?![a-zà-ỹđ]))"
 )
 _MAX_UNITS: Final = 10
 _MAX_WORDS: Final = 40
@@ -164,16 +173,36 @@ def _starts_block(u: Unit) -> bool:
 
 
 def find_signer(text: str, units: list[Unit], start: int) -> tuple[Block | None, int | None]:
-    """The first signature block at or after ``start`` and the offset where it ends."""
-    i = next((k for k, u in enumerate(units) if u.start >= start), len(units))
-    while i < len(units):
-        u = units[i]
-        for at in _block_starts(text, u):
-            signer = _read_block(text, units, i, at)
-            if signer is not None:
-                return signer, signer.end
-        i += 1
+    """The first signature block at or after ``start`` and the offset where it ends.
+
+    Only the units where a block may start are read: those a search of the whole text finds opening with
+    a capacity or a title head, or holding a glued capacity or title (the rest cannot start one)."""
+    starts = [u.start for u in units]
+    first = bisect.bisect_left(starts, start)
+    if first >= len(units):
+        return None, None
+    found = _block_in(text, units, first)
+    if found is not None:
+        return found, found.end
+    tried = {first}
+    for m in _CANDIDATE.finditer(text, max(0, starts[first] - 1)):
+        i = bisect.bisect_right(starts, m.end() - 1) - 1
+        if i in tried or i < first:
+            continue
+        tried.add(i)
+        found = _block_in(text, units, i)
+        if found is not None:
+            return found, found.end
     return None, None
+
+
+def _block_in(text: str, units: list[Unit], i: int) -> Block | None:
+    """The signature block that starts in unit ``i``, if any."""
+    for at in _block_starts(text, units[i]):
+        signer = _read_block(text, units, i, at)
+        if signer is not None:
+            return signer
+    return None
 
 
 def _block_starts(text: str, u: Unit) -> list[int]:

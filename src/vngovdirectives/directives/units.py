@@ -25,15 +25,11 @@ __all__ = [
 
 _EDGE: Final = " \t\r\f\v*#_|\u200b"
 _RULE_CHARS: Final = "-_=.…"
-_EDGE_OR_RULE: Final = _EDGE + _RULE_CHARS
 _RULE_HEAD: Final = re.compile(r"^\s{0,3}[-_=.…]{3,}")
 _RULE: Final = re.compile(r"[-_=*.…\s|]{3,}")
 _RULE_MARK: Final = re.compile(r"[-_=]{3}")
-_LINE: Final = re.compile(r"[^\n]+")
-_CELL: Final = re.compile(r"[^|]+")
 #: Only so much of a unit is looked at to tell whether it is written in capitals (a header line is short).
 _UPPER_SPAN: Final = 600
-_WS: Final = re.compile(r"\s+")
 _WORD: Final = re.compile(r"[^\s,;:.()]+")
 
 
@@ -61,10 +57,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _cell(text: str, s: int, e: int, out: list[Unit]) -> None:
-    if text[s] not in _EDGE_OR_RULE and text[e - 1] not in _EDGE_OR_RULE:  # the common case: nothing to trim
-        out.append(Unit(s, e, text[s:e]))
+def _cell(text: str, seg: str, s: int, out: list[Unit]) -> None:
+    """The unit of ``seg`` (``text[s:s + len(seg)]``), trimmed; a rule line kept as a rule."""
+    core = seg.strip(_EDGE)
+    if not core and "_" not in seg:
         return
+    if core and core[0] not in _RULE_CHARS and len(core) - len(core.rstrip(_RULE_CHARS)) < 3:  # the common case
+        a = s + len(seg) - len(seg.lstrip(_EDGE))
+        out.append(Unit(a, a + len(core), core))
+        return
+    e = s + len(seg)
     a, b = _trimmed(text, s, e)
     if _RULE.fullmatch(text, s, e) and _RULE_MARK.search(text, s, e):
         out.append(Unit(s, e, "", rule=True))
@@ -76,19 +78,25 @@ def split_units(text: str) -> list[Unit]:
     """Every non-empty line of ``text`` cut at "|"; a rule line ("-------"; "* *" counts as empty) is kept as a
     unit with ``rule=True`` so that readers can see where a block ends."""
     out: list[Unit] = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        if text.find("|", s, e) < 0:
-            _cell(text, s, e, out)
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line:
             continue
-        for c in _CELL.finditer(text, s, e):
-            _cell(text, c.start(), c.end(), out)
+        if "|" not in line:
+            _cell(text, line, start, out)
+            continue
+        for cell in line.split("|"):
+            if cell:
+                _cell(text, cell, start, out)
+            start += len(cell) + 1
     return out
 
 
 def plain(piece: str) -> str:
     """Asterisks gone, whitespace collapsed, trimmed."""
-    return _WS.sub(" ", piece.replace("*", " ")).strip()
+    return " ".join(piece.replace("*", " ").split())
 
 
 def is_upper(piece: str, share: float = 0.85) -> bool:

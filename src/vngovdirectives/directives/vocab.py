@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from vngovdirectives.directives.model import TaskKind
-from vngovdirectives.text.patterns import S, alternation
+from vngovdirectives.text.patterns import S, alternation, trie
 from vngovdirectives.text.vocab import rows, words
 
 __all__ = [
@@ -41,6 +41,11 @@ def _words(name: str, *, capital: bool = False) -> str:
     return alternation(words(name), S, capital=capital)
 
 
+def _capitalised(name: str) -> list[str]:
+    """The entries of the list ``name`` as written and with a capital first letter."""
+    return [v for w in words(name) for v in (w, w[:1].upper() + w[1:])]
+
+
 #: Words that start the name of a body or an office holder.
 BODY_HEADS: Final = (
     rf"{_words('body_heads_standalone')}(?=[\s,.;:]|$)"
@@ -54,14 +59,15 @@ BODY_START: Final = re.compile(
 HONORIFIC: Final = re.compile(rf"{_words('honorifics', capital=True)}\s{{1,3}}")
 #: Names of bodies with a comma or "và" of their own ("Văn hóa, Thể thao và Du lịch").
 COMMA_NAMES: Final = re.compile(_words("comma_names"))
-_ACTION_WORDS: Final = _words("action_words")
+#: The action words as a trie (each branch led by a literal: fast to try at every position).
+_ACTION_WORDS: Final = trie(words("action_words"), S)
 #: Verbs and adverbs that end an assignee list ("Yêu cầu UBND các huyện ‖ khẩn trương rà soát …").
 ACTION_RE: Final = re.compile(rf"(?<![\w]){_ACTION_WORDS}(?![\w])")
 IMPERATIVE: Final = re.compile(rf"(?P<w>{_ACTION_WORDS})(?![\w])")
 #: An action verb that opens a sentence, first letter in either case ("Tăng cường …", "Chủ trì, phối hợp …").
-IMPERATIVE_START: Final = re.compile(rf"(?P<w>{_words('action_words', capital=True)})(?![\w])")
+IMPERATIVE_START: Final = re.compile(rf"(?P<w>{trie(_capitalised('action_words'), S)})(?![\w])")
 LEADING_TRIGGERS: Final = re.compile(
-    rf"(?<![\w])(?P<w>{_words('leading_triggers', capital=True)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
+    rf"(?<![\w])(?P<w>{trie(_capitalised('leading_triggers'), S)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
 )
 _TRAILING: Final = rows("trailing_triggers")
 TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), S)})(?![\w])")
