@@ -19,7 +19,7 @@ import attrs
 
 from vngovdirectives.directives.bodies import shared_colon
 from vngovdirectives.directives.model import Assignee, AssigneeRole, DeadlineMention, Task, TaskKind
-from vngovdirectives.directives.orders import heading, imperative, read_order, support
+from vngovdirectives.directives.orders import heading, imperative, may_order, read_order, support
 from vngovdirectives.directives.outline import Item, outline
 from vngovdirectives.directives.plans import field_assignees, merge, time_deadlines
 from vngovdirectives.directives.tasks import make_task
@@ -104,7 +104,9 @@ class _Walk:
         heads_points = text[first_end - 1] == ":" and self.has_children[i]
         draft, subject = self._first(s, first_end, e, inherited, heads_points)
         drafts = [] if draft is None else [(it.start, *draft)]
-        for ss, se in _sentences(text, first_end, e):
+        for ss, se in _sentences(text, first_end, e) if first_end < e else ():
+            if not may_order(self.page, ss, se):
+                continue
             order = read_order(self.page, ss, se, acting=True)
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
                 drafts.append((ss, order.kind, order.assignees, order.action, order.trigger))
@@ -122,14 +124,15 @@ class _Walk:
         """The task the first sentence ``text[s:e]`` of an item gives, and the subject it hands down; a
         heading that only names a body ("Sở Tài chính:") is a task of it when a verb follows on."""
         page, text = self.page, self.page.text
-        order = read_order(page, s, e, acting=True)
+        maybe = may_order(page, s, e)
+        order = read_order(page, s, e, acting=True) if maybe else None
         if order is not None and order.assignees:
             assignees = order.assignees
             if order.kind is TaskKind.DIRECT and inherited:
                 assignees = merge(inherited, list(assignees))
             draft = None if heads_points else (order.kind, assignees, order.action, order.trigger)
             return draft, assignees
-        named = heading(page, s, e)
+        named = heading(page, s, e) if maybe else None
         if named is not None:
             bodies, after = named
             if after >= e - 1:

@@ -35,6 +35,8 @@ from vngovdirectives.errors import VnGovDirectivesError
 from vngovdirectives.numbers.parse import parse_number
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from vngovdirectives.numbers.model import DocumentNumber
 
 __all__ = ["Header", "read_header"]
@@ -47,6 +49,7 @@ _PAGE_NUMBER: Final = re.compile(r"\d{1,4}")
 _UPPER_RUN: Final = re.compile(r"\s{1,3}[A-ZĐÀ-Ỹ]{2,}[\s,]{1,3}[A-ZĐÀ-Ỹ]{2,}")
 _VV: Final = re.compile(r"(?:V/v|V/V|v/v|Về\s{1,3}việc|VỀ\s{1,3}VIỆC)(?=[\s:.])|Về\s{1,3}(?=[a-zà-ỹđ])")
 _DECOR: Final = " \t\r*,;.|-_=#"
+_SO: Final = re.compile(r"[Ss]ố|SỐ")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -77,18 +80,37 @@ def _anchor(text: str) -> int | None:
     m = MOTTO.search(text, 0, limit)
     if m is not None:
         found = limit = m.start()
-    for rx in (NUMBER, KINH_GUI):
-        for m2 in rx.finditer(text, 0, limit):
-            if rx is NUMBER and not number_ok(m2):
-                continue
-            if at_unit_start(text, m2.start()) or (rx is NUMBER and _after_issuer(text, m2)):
-                found = limit = m2.start()
-                break
+    for m2 in _numbers(text, limit):
+        if number_ok(m2) and (at_unit_start(text, m2.start()) or _after_issuer(text, m2)):
+            found = limit = m2.start()
+            break
+    for m2 in KINH_GUI.finditer(text, 0, limit):
+        if at_unit_start(text, m2.start()):
+            found = limit = m2.start()
+            break
     for m3 in TYPE_LINE.finditer(text, 0, limit):
         if at_unit_start(text, m3.start()) and TYPE_TAIL.match(text, m3.end()):
             found = m3.start()
             break
     return found
+
+
+def _numbers(text: str, limit: int) -> Iterator[re.Match[str]]:
+    """The number lines before ``limit``, in order: tried only where "Số" is written (or, for "Luật số: …",
+    where the line of a "số" starts)."""
+    done = -1
+    for hit in _SO.finditer(text, 0, limit):
+        at = hit.start()
+        if text[at] == "s":  # "Luật số: …": the match starts at the type name, on the same line
+            at = max(text.rfind("\n", 0, at), text.rfind("|", 0, at), at - 40) + 1
+            while at < hit.start() and text[at] in " \t*":
+                at += 1
+        if at <= done:
+            continue
+        m = NUMBER.match(text, at) or (NUMBER.match(text, hit.start()) if at != hit.start() else None)
+        if m is not None and m.start() < limit:
+            done = m.end()
+            yield m
 
 
 def _after_issuer(text: str, m: re.Match[str]) -> bool:

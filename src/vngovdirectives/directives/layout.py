@@ -10,6 +10,7 @@ that reports documents: a document has a header or a letter's addressees and sig
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -38,6 +39,8 @@ _ATTACHED: Final = re.compile(r"(?:[Kk]èm|KÈM)[\s*]{1,4}(?:theo|THEO)[\s*]{1,4
 _LETTER: Final = DocumentType.CONG_VAN.label
 #: "(Ban hành kèm theo Quyết định số …)" under the heading of an attached text.
 _ATTACHED_NOTE: Final = re.compile(r"[\s*(]{0,6}(?:[Bb]an\s{1,3}hành\s{1,3})?(?:[Kk]èm|KÈM)\s{1,3}(?:theo|THEO)")
+#: Where a line or a cell opens with the heading of an attached text.
+_ATTACHED_AT_LINE: Final = re.compile(rf"[\n|][ \t\r\f\v*#_|\u200b]*(?={ATTACHED_TEXT.pattern})")
 #: How many lines an attached text's heading may take before its note.
 _NOTE_REACH: Final = 8
 
@@ -177,8 +180,13 @@ def attached_texts(page: Page, start: int) -> list[tuple[int, int]]:
     heading. Returns where each one's body starts (after its note) and ends."""
     units = page.units_in(start, len(page.text))
     out: list[tuple[int, int]] = []
+    starts = [u.start for u in units]
     k = 0
     while k < len(units):
+        hit = _ATTACHED_AT_LINE.search(page.text, max(0, units[k].start - 1))
+        if hit is None:
+            break
+        k = max(k, bisect.bisect_right(starts, hit.end() - 1) - 1)
         u = units[k]
         if not (ATTACHED_TEXT.match(u.text) and is_upper(u.text)):
             k += 1

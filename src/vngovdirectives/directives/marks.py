@@ -7,6 +7,7 @@ Hà Nội, ngày … Kính gửi: …") as a flattened table prints them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -92,9 +93,15 @@ def line_breaks(text: str, start: int, end: int) -> int:
 
 def unit_at(units: list[Unit], i: int, pos: int) -> int:
     """The index of the first unit from ``i`` that ends after ``pos``."""
+    if i + 8 < len(units) and units[i + 8].end <= pos:  # far ahead: a binary search
+        return bisect.bisect_right(units, pos, lo=i, key=_end)
     while i < len(units) and units[i].end <= pos:
         i += 1
     return i
+
+
+def _end(u: Unit) -> int:
+    return u.end
 
 
 def place_of(text: str, units: list[Unit], i: int, at: int, lo: int) -> Piece | None:

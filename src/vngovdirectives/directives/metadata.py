@@ -39,7 +39,8 @@ def read_metadata(text: str, low: str) -> Metadata:
     """The metadata rows in the first part of ``text`` (``low`` is its lower-cased copy)."""
     found: dict[str, Piece] = {}
     end = min(len(text), _LIMIT)
-    rows = _ROW.finditer(text, 0, end) if "Loại" in text[:end] or "Người" in text[:end] else ()
+    hits = [k for k in (text.find("Loại", 0, end), text.find("Người", 0, end)) if k >= 0]
+    rows = _ROW.finditer(text, max(0, min(hits) - 8), end) if hits else ()
     for m in rows:
         label = " ".join(m.group("label").split()).casefold()
         value = plain(m.group("value")).strip(" .;")

@@ -37,7 +37,7 @@ from vngovdirectives.text.vocab import words
 if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
 
-__all__ = ["Order", "heading", "imperative", "leading_trigger", "read_order", "support", "word_of"]
+__all__ = ["Order", "heading", "imperative", "leading_trigger", "may_order", "read_order", "support", "word_of"]
 
 _S: Final = r"\s{1,3}"
 #: "chủ trì" as the verb of the sentence (not "cơ quan chủ trì").
@@ -61,7 +61,7 @@ _ROLE_OF: Final = {"chủ trì": AssigneeRole.LEAD, "phối hợp": AssigneeRole
 
 
 #: A word of each leading trigger, for a quick look before the pattern is tried.
-_TRIGGER_HINTS: Final = tuple({w.split()[0] for w in words("leading_triggers")})
+_TRIGGER_HINT: Final = re.compile("|".join(sorted({re.escape(w.split()[0]) for w in words("leading_triggers")})))
 
 
 class Order(NamedTuple):
@@ -75,17 +75,31 @@ class Order(NamedTuple):
     led: bool
 
 
+#: What a sentence that gives an order may open with: a bullet, then a body, words of address, an opener or a
+#: circumstance (the rest of :func:`read_order` decides).
+_MAY_OPEN: Final = re.compile(
+    rf"[-+•–*\s]{{0,4}}(?:{BODY_START.pattern}|{HONORIFIC.pattern}|{SENTENCE_OPENERS}|{CIRCUMSTANCES}|Đối với|[Vv]ới|[Kk]hi)"
+)
+
+
+def may_order(page: Page, start: int, end: int) -> bool:
+    """A quick look: whether ``text[start:end]`` may give an order (a trigger word in it, or a body, an opener
+    or a circumstance where it opens). False means :func:`read_order` would find none."""
+    if _TRIGGER_HINT.search(page.source.low, start, min(end, start + 400)) is not None:
+        return True
+    return _MAY_OPEN.match(page.text, start, end) is not None
+
+
 def word_of(m: re.Match[str]) -> str:
     """The trigger word of a match, its white space collapsed and lower-cased."""
     return " ".join(m.group("w").split()).casefold()
 
 
-def leading_trigger(text: str, start: int, end: int) -> re.Match[str] | None:
+def leading_trigger(text: str, start: int, end: int, low: str | None = None) -> re.Match[str] | None:
     """The first "Yêu cầu / Đề nghị / Giao / Chỉ đạo" of the sentence that starts the order: at the
     start, after the issuer ("UBND tỉnh yêu cầu"), or after a circumstance ("Theo …, đề nghị")."""
     stop = min(end, start + 400)
-    window = text[start:stop].lower()
-    if not any(w in window for w in _TRIGGER_HINTS):  # the common case, decided by str.find
+    if low is not None and _TRIGGER_HINT.search(low, start, stop) is None:  # the common case
         return None
     for lead in LEADING_TRIGGERS.finditer(text, start, stop):
         prefix = text[start : lead.start()]
@@ -106,7 +120,7 @@ def read_order(page: Page, start: int, end: int, *, acting: bool = False) -> Ord
     (a document's own text), the body before "chỉ đạo" acts too: "Chủ tịch UBND cấp xã chỉ đạo Ban Chỉ huy …"
     is a task of both."""
     text = page.text
-    lead = leading_trigger(text, start, end)
+    lead = leading_trigger(text, start, end, page.source.low)
     if lead is not None:
         order = _led(page, lead, end)
         if acting and word_of(lead) == "chỉ đạo":

@@ -41,6 +41,7 @@ _FIELDS: Final = sorted(((r[0], r[1]) for r in rows("plan_fields")), key=lambda 
 FIELD: Final = re.compile(
     r"(?P<label>" + alternation((f for f, _ in _FIELDS), S, capital=True) + r")[\s*]{0,4}:[\s*]{0,4}"
 )
+_FIELD_FIRST: Final = frozenset(c for f, _ in _FIELDS for c in (f[0].upper(), f[0].lower()))
 _FIELD_ROLE: Final = {" ".join(f.casefold().split()): role for f, role in _FIELDS}
 _SENTENCE_DONE: Final = tuple(".;:!?…")
 
@@ -111,12 +112,12 @@ def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
         body = _skip(text, m.end(), max(u.end, m.end() + 8))
-        field = FIELD.match(text, body) if bullet else None  # "- Cơ quan chủ trì: …"
+        field = FIELD.match(text, body) if bullet and text[body : body + 1] in _FIELD_FIRST else None
         if field is None or _role(field) == "content":
             return Item(kind, label, u.start, body, u.end, -1)
         m = None
         u = u._replace(start=body)
-    f = FIELD.match(text, u.start)
+    f = FIELD.match(text, u.start) if text[u.start] in _FIELD_FIRST else None
     if f is not None and f.start() < u.end and _role(f) != "content":
         return Item("field", None, u.start, f.end(), max(u.end, f.end()), -1, _role(f))
     if prev is None or text.count("\n", prev.end, u.start) >= 2 or _new_paragraph(prev.text, u.text):

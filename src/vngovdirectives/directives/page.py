@@ -85,12 +85,19 @@ def read_page(source: object, html: bool | None) -> Page:
         raise ExtractError(f"expected a str, got {type(source).__name__}")
     result = scan(text)
     found = tuple(matches(result, mapped=False))
+    grouped: dict[MatchKind, list[Match[object]]] = {kind: [] for kind in MatchKind}
+    for m in found:
+        grouped[m.kind].append(m)
     by_kind: dict[MatchKind, tuple[tuple[int, ...], tuple[Match[object], ...]]] = {}
-    for kind in MatchKind:
-        of_kind = sorted((m for m in found if m.kind is kind), key=lambda m: m.start)
+    for kind, of_kind in grouped.items():
+        of_kind.sort(key=_start)
         by_kind[kind] = (tuple(m.start for m in of_kind), tuple(of_kind))
     units = split_units(text.text)
     return Page(text, found, result.context_date, by_kind, units, [u.start for u in units], text.text)
+
+
+def _start(m: Match[object]) -> int:
+    return m.start
 
 
 _TRIM: Final = " \t\r\n\f\v.,;:|-–"

@@ -13,8 +13,6 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
-import attrs
-
 from vngovdirectives.directives.lexicon import (
     APPENDIX,
     BARE_CAPACITY_ALT,
@@ -74,8 +72,7 @@ _MAX_CHARS: Final = 300
 _MAX_NAME: Final = 6
 
 
-@attrs.frozen(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
@@ -177,16 +174,15 @@ def find_signer(text: str, units: list[Unit], start: int) -> tuple[Block | None,
 
     Only the units where a block may start are read: those a search of the whole text finds opening with
     a capacity or a title head, or holding a glued capacity or title (the rest cannot start one)."""
-    starts = [u.start for u in units]
-    first = bisect.bisect_left(starts, start)
+    first = bisect.bisect_left(units, start, key=_start)
     if first >= len(units):
         return None, None
     found = _block_in(text, units, first)
     if found is not None:
         return found, found.end
     tried = {first}
-    for m in _CANDIDATE.finditer(text, max(0, starts[first] - 1)):
-        i = bisect.bisect_right(starts, m.end() - 1) - 1
+    for m in _CANDIDATE.finditer(text, max(0, units[first].start - 1)):
+        i = bisect.bisect_right(units, m.end() - 1, key=_start) - 1
         if i in tried or i < first:
             continue
         tried.add(i)
@@ -194,6 +190,10 @@ def find_signer(text: str, units: list[Unit], start: int) -> tuple[Block | None,
         if found is not None:
             return found, found.end
     return None, None
+
+
+def _start(u: Unit) -> int:
+    return u.start
 
 
 def _block_in(text: str, units: list[Unit], i: int) -> Block | None:
@@ -354,8 +354,11 @@ def appendix_start(text: str, units: list[Unit], start: int) -> int:
     """Where the first appendix or attached text after ``start`` begins (a heading in capitals such as "PHỤ LỤC",
     or "QUY CHẾ" followed by its "(Ban hành kèm theo …)"), for a text whose signature block is not found; else
     the end of the text."""
-    i = next((k for k, u in enumerate(units) if u.start >= start), len(units))
-    for k in range(i, len(units)):
+    i = bisect.bisect_left(units, start, key=_start)
+    for hit in _HEADING_AT_LINE.finditer(text, max(0, units[i].start - 1) if i < len(units) else len(text)):
+        k = bisect.bisect_right(units, hit.end() - 1, key=_start) - 1
+        if k < i:
+            continue
         u = units[k]
         m = APPENDIX.match(u.text)
         if m is None or not is_upper(u.text[: m.end()]) or len(u.text) > _MAX_CHARS:
@@ -366,13 +369,19 @@ def appendix_start(text: str, units: list[Unit], start: int) -> int:
 
 
 _NOI_NHAN: Final = re.compile(r"(?:Nơi|NƠI)\s{1,3}(?:nhận|NHẬN)\s{0,3}:?")
+#: Where a line or a cell opens with an appendix heading (the units worth reading for one).
+_HEADING_AT_LINE: Final = re.compile(rf"[\n|][ \t\r\f\v*#_|\u200b]*(?={APPENDIX.pattern})")
 
 
 def recipients(text: str, units: list[Unit], start: int, end: int) -> tuple[Piece, ...]:
     """The items of the first "Nơi nhận:" list between ``start`` and ``end``."""
-    i = next((k for k, u in enumerate(units) if u.start >= start), len(units))
-    while i < len(units) and units[i].start < end and not _NOI_NHAN.match(units[i].text):
-        i += 1
+    first = bisect.bisect_left(units, start, key=_start)
+    i = len(units)
+    for hit in _NOI_NHAN.finditer(text, units[first].start if first < len(units) else len(text), end):
+        k = bisect.bisect_right(units, hit.start(), key=_start) - 1
+        if k >= first and units[k].start == hit.start():
+            i = k
+            break
     if i >= len(units) or units[i].start >= end:
         return ()
     m = _NOI_NHAN.match(text, units[i].start)
