@@ -14,10 +14,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from vngovdirectives.directives.ending import appendix_start, recipients
 from vngovdirectives.directives.header import Header, read_header
 from vngovdirectives.directives.lexicon import ATTACHED_TEXT
 from vngovdirectives.directives.metadata import Metadata, read_metadata
-from vngovdirectives.directives.signature import Block, appendix_start, find_signer, recipients
+from vngovdirectives.directives.signature import Block, find_signer
 from vngovdirectives.directives.units import Piece, is_upper
 from vngovdirectives.finding.match import MatchKind
 from vngovdirectives.numbers.codes import DocumentType

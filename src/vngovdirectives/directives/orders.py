@@ -78,7 +78,8 @@ class Order(NamedTuple):
 #: What a sentence that gives an order may open with: a bullet, then a body, words of address, an opener or a
 #: circumstance (the rest of :func:`read_order` decides).
 _MAY_OPEN: Final = re.compile(
-    rf"[-+•–*\s]{{0,4}}(?:{BODY_START.pattern}|{HONORIFIC.pattern}|{SENTENCE_OPENERS}|{CIRCUMSTANCES}|Đối với|[Vv]ới|[Kk]hi)"
+    rf"[-+•–*\s]{{0,4}}(?:{BODY_START.pattern}|{HONORIFIC.pattern}|{SENTENCE_OPENERS}|{CIRCUMSTANCES}"
+    r"|Đối với|[Vv]ới|[Kk]hi)"
 )
 
 

@@ -28,7 +28,7 @@ from vngovdirectives.directives.lexicon import (
 )
 from vngovdirectives.directives.units import Piece, Unit, is_upper, plain, starts_lower
 
-__all__ = ["Block", "appendix_start", "find_signer", "recipients"]
+__all__ = ["Block", "find_signer", "starts_block", "unit_start"]
 
 
 class Block(NamedTuple):
@@ -149,7 +149,8 @@ def _capitals_name(words: list[str]) -> bool:
     return 2 <= len(ws) <= 5 and ws[0] in SURNAMES and all(w.isalpha() and w.isupper() for w in ws)
 
 
-def _starts_block(u: Unit) -> bool:
+def starts_block(u: Unit) -> bool:
+    """Whether a signature block opens unit ``u`` (a capacity, or a title head in capitals)."""
     if len(u.text) > _MAX_CHARS or not u.text[:1].isupper():
         return False
     first = u.text.split()[0].strip("*")
@@ -174,7 +175,7 @@ def find_signer(text: str, units: list[Unit], start: int) -> tuple[Block | None,
 
     Only the units where a block may start are read: those a search of the whole text finds opening with
     a capacity or a title head, or holding a glued capacity or title (the rest cannot start one)."""
-    first = bisect.bisect_left(units, start, key=_start)
+    first = bisect.bisect_left(units, start, key=unit_start)
     if first >= len(units):
         return None, None
     found = _block_in(text, units, first)
@@ -182,7 +183,7 @@ def find_signer(text: str, units: list[Unit], start: int) -> tuple[Block | None,
         return found, found.end
     tried = {first}
     for m in _CANDIDATE.finditer(text, max(0, units[first].start - 1)):
-        i = bisect.bisect_right(units, m.end() - 1, key=_start) - 1
+        i = bisect.bisect_right(units, m.end() - 1, key=unit_start) - 1
         if i in tried or i < first:
             continue
         tried.add(i)
@@ -192,7 +193,8 @@ def find_signer(text: str, units: list[Unit], start: int) -> tuple[Block | None,
     return None, None
 
 
-def _start(u: Unit) -> int:
+def unit_start(u: Unit) -> int:
+    """The start of ``u`` (a key for binary searches over units)."""
     return u.start
 
 
@@ -207,7 +209,7 @@ def _block_in(text: str, units: list[Unit], i: int) -> Block | None:
 
 def _block_starts(text: str, u: Unit) -> list[int]:
     """Where a signature block may start in unit ``u``: at its start, or after the text it is glued to."""
-    out = [u.start] if _starts_block(u) else []
+    out = [u.start] if starts_block(u) else []
     lo = max(u.start + 1, u.end - _MAX_CHARS)  # a block glued to a long line sits at its end
     m = _MID_CAPACITY.search(text, lo, u.end)
     if m is not None:
@@ -345,65 +347,3 @@ def _join(toks: list[_Tok]) -> Piece | None:
         return None
     value = " ".join(t.text for t in toks).strip(" ,")
     return Piece(value, toks[0].start, toks[-1].end)
-
-
-_KEM_THEO: Final = re.compile(r"(?:[Kk]èm|KÈM)\s{1,3}(?:theo|THEO)")
-
-
-def appendix_start(text: str, units: list[Unit], start: int) -> int:
-    """Where the first appendix or attached text after ``start`` begins (a heading in capitals such as "PHỤ LỤC",
-    or "QUY CHẾ" followed by its "(Ban hành kèm theo …)"), for a text whose signature block is not found; else
-    the end of the text."""
-    i = bisect.bisect_left(units, start, key=_start)
-    for hit in _HEADING_AT_LINE.finditer(text, max(0, units[i].start - 1) if i < len(units) else len(text)):
-        k = bisect.bisect_right(units, hit.end() - 1, key=_start) - 1
-        if k < i:
-            continue
-        u = units[k]
-        m = APPENDIX.match(u.text)
-        if m is None or not is_upper(u.text[: m.end()]) or len(u.text) > _MAX_CHARS:
-            continue
-        if u.text.upper().startswith("PHỤ LỤC") or any(_KEM_THEO.search(v.text) for v in units[k + 1 : k + 5]):
-            return u.start
-    return len(text)
-
-
-_NOI_NHAN: Final = re.compile(r"(?:Nơi|NƠI)\s{1,3}(?:nhận|NHẬN)\s{0,3}:?")
-#: Where a line or a cell opens with an appendix heading (the units worth reading for one).
-_HEADING_AT_LINE: Final = re.compile(rf"[\n|][ \t\r\f\v*#_|\u200b]*(?={APPENDIX.pattern})")
-
-
-def recipients(text: str, units: list[Unit], start: int, end: int) -> tuple[Piece, ...]:
-    """The items of the first "Nơi nhận:" list between ``start`` and ``end``."""
-    first = bisect.bisect_left(units, start, key=_start)
-    i = len(units)
-    for hit in _NOI_NHAN.finditer(text, units[first].start if first < len(units) else len(text), end):
-        k = bisect.bisect_right(units, hit.start(), key=_start) - 1
-        if k >= first and units[k].start == hit.start():
-            i = k
-            break
-    if i >= len(units) or units[i].start >= end:
-        return ()
-    m = _NOI_NHAN.match(text, units[i].start)
-    spans: list[tuple[int, int]] = []
-    if m is not None and plain(text[m.end() : units[i].end]):
-        spans.append((m.end(), units[i].end))
-    j = i + 1
-    while j < len(units) and j - i < 60 and units[j].start < end:
-        u = units[j]
-        if _starts_block(u):
-            break
-        if u.text[:1] in "-+•":
-            spans.append((u.start, u.end))
-        elif spans and not u.rule:
-            spans[-1] = (spans[-1][0], u.end)
-        elif not u.rule:
-            break
-        j += 1
-    out: list[Piece] = []
-    for s, e in spans:
-        for part in re.finditer(r"[^;]+", text[s : min(e, end)]):
-            value = plain(part.group()).strip(" -+•.,")
-            if len(value) >= 2:
-                out.append(Piece(value, s + part.start(), s + part.end()))
-    return tuple(out)
