@@ -22,6 +22,7 @@ from vngovdirectives.directives.model import Assignee, AssigneeRole, DeadlineMen
 from vngovdirectives.directives.orders import heading, imperative, may_order, read_order, support
 from vngovdirectives.directives.outline import Item, outline
 from vngovdirectives.directives.plans import field_assignees, merge, time_deadlines
+from vngovdirectives.directives.tables import table_tasks, tables
 from vngovdirectives.directives.tasks import make_task
 
 if TYPE_CHECKING:
@@ -43,8 +44,19 @@ _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng)\s{0,3}$")
 def document_tasks(page: Page, start: int, end: int, addressed: list[Assignee]) -> list[Task]:
     """The tasks of the body ``text[start:end]``; ``addressed``: the letter's addressees."""
     units = [u for u in page.units_in(start, end) if u.end <= end]
+    found = (
+        tables(page, units)
+        if any(page.text.find("|", u.start, u.end + 2) >= 0 for u in units) or (page.source.page is not None)
+        else []
+    )
+    if found:
+        units = [u for u in units if not any(t.start <= u.start < t.end for t in found)]
     items = outline(page.text, units)
-    return _Walk(page, items, tuple(addressed)).run()
+    tasks = _Walk(page, items, tuple(addressed)).run()
+    for table in found:
+        tasks.extend(table_tasks(page, table))
+    tasks.sort(key=lambda t: t.span.start)
+    return tasks
 
 
 class _Walk:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from vngovdirectives.directives.units import is_upper
 from vngovdirectives.text.patterns import S, alternation
 from vngovdirectives.text.vocab import rows
 
@@ -130,8 +131,11 @@ def _role(field: re.Match[str]) -> str | None:
 
 
 def _new_paragraph(before: str, line: str) -> bool:
-    """A finished sentence before, and a capital (or a digit) to open this line."""
-    return before.rstrip("*").endswith(_SENTENCE_DONE) and (line[:1].isupper() or line[:1].isdigit())
+    """A finished sentence before, and a capital (or a digit) to open this line; or a heading in capitals
+    before a line that is not."""
+    if not (line[:1].isupper() or line[:1].isdigit()):
+        return False
+    return before.rstrip("*").endswith(_SENTENCE_DONE) or (is_upper(before) and not is_upper(line))
 
 
 def _kind(m: re.Match[str]) -> tuple[str, str | None]:
