@@ -11,6 +11,7 @@ table became a line of the text and the page's own ``<tr>`` and ``<td>`` say whi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -146,7 +147,7 @@ def _cells(text: str, start: int, end: int) -> list[_Cell]:
         k = text.find("|", k + 1, end)
     bars.append(end)
     cells = []
-    for a, b in zip(bars, bars[1:], strict=False):
+    for a, b in itertools.pairwise(bars):
         s, e = a + 1, b
         while s < e and text[s] in " \t*":
             s += 1
