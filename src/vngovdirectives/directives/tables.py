@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngovdirectives.directives.bodies import split_bodies
-from vngovdirectives.directives.model import AssigneeRole, Task, TaskKind
+from vngovdirectives.directives.model import AssigneeRole, DeadlineMention, Task, TaskKind
 from vngovdirectives.directives.plans import time_deadlines
 from vngovdirectives.directives.tasks import make_task
 from vngovdirectives.directives.units import plain
@@ -74,7 +74,7 @@ def table_tasks(page: Page, table: Table) -> list[Task]:
     content = next((i for i, c in table.columns.items() if c == "content"), None)
     for row in table.rows:
         assignees: list[Assignee] = []
-        deadlines = ()
+        deadlines: tuple[DeadlineMention, ...] = ()
         label = None
         for i, (s, e) in enumerate(row):
             kind = table.columns.get(i)
