@@ -18,7 +18,17 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from vngovdirectives.dates.model import Period, VnDate
-from vngovdirectives.deadlines.model import Before, Deadline, NoLaterThan, Relative, Starting, TemporalValue, Within
+from vngovdirectives.deadlines.model import (
+    Before,
+    Deadline,
+    Effective,
+    NoLaterThan,
+    Recurring,
+    Relative,
+    Starting,
+    TemporalValue,
+    Within,
+)
 from vngovdirectives.directives.model import Bulletin, Document
 from vngovdirectives.numbers.grammar import NumberScheme
 from vngovdirectives.numbers.model import DocumentNumber
@@ -36,6 +46,8 @@ _TAGS: dict[type, str] = {
     Within: "within",
     Relative: "relative",
     Starting: "from",
+    Effective: "effective",
+    Recurring: "recurring",
     VnDate: "date",
     Period: "period",
     Bulletin: "bulletin",

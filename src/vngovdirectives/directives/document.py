@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.dates.model import VnDate
 from vngovdirectives.directives.articles import document_tasks
+from vngovdirectives.directives.effective import own_effective
 from vngovdirectives.directives.layout import Layout, attached_texts, read_layout
 from vngovdirectives.directives.marks import at_unit_start as at_line_start
 from vngovdirectives.directives.model import Assignee, Document, Mention, ReferenceRole, Signer, Span
 from vngovdirectives.directives.page import Page, clean
 from vngovdirectives.directives.targets import targets
-from vngovdirectives.directives.tasks import deadline_mention, reference_mention
+from vngovdirectives.directives.tasks import deadlines_in, reference_mention
 from vngovdirectives.finding.match import Match, MatchKind
 
 if TYPE_CHECKING:
@@ -48,9 +49,11 @@ def read_document(page: Page, layout: Layout | None = None) -> Document:
     addressed = [Assignee(name=a.text, span=a.span) for a in addressees]
     tasks_start = max(body_start, basis_clauses[-1][1] if basis_clauses else 0)
     issued = lay.issued
+    type_name = lay.type_name.value if lay.type_name is not None else None
+    effective = own_effective(page, type_name, body_start, lay.main_end)
     return Document(
         span=Span(start=0, end=len(page.source.source)),
-        type_name=lay.type_name.value if lay.type_name is not None else None,
+        type_name=type_name,
         type_mention=_mention(page, header.type_line) if header.type_line is not None else None,
         issuer=_mention(page, header.issuer) if header.issuer is not None else None,
         parent_issuer=_mention(page, header.parent_issuer) if header.parent_issuer is not None else None,
@@ -60,6 +63,8 @@ def read_document(page: Page, layout: Layout | None = None) -> Document:
         issued_on=VnDate.of(issued[2]) if issued is not None else None,
         date_span=page.span(issued[0], issued[1]) if issued is not None else None,
         title=_mention(page, header.title) if header.title is not None else None,
+        effective=effective[0] if effective is not None else None,
+        effective_span=effective[1] if effective is not None else None,
         addressees=addressees,
         telegram_to=tuple(_mention(page, p) for p in header.telegram_to),
         basis=basis,
@@ -68,7 +73,7 @@ def read_document(page: Page, layout: Layout | None = None) -> Document:
         recipients=tuple(_mention(page, p) for p in lay.recipients),
         signer=_signer(page, lay.signer) if lay.signer is not None else None,
         references=_references(page, lay, basis),
-        deadlines=tuple(deadline_mention(page, m) for m in page.in_range(MatchKind.DEADLINE, body_start, body_end)),
+        deadlines=deadlines_in(page, body_start, body_end),
         targets=targets(page, body_start, body_end),
         body=page.mention(body_start, body_end),
         source_format=page.format,

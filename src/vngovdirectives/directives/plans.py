@@ -16,7 +16,7 @@ from vngovdirectives.dates.model import Period, VnDate
 from vngovdirectives.deadlines.model import Deadline, NoLaterThan, Starting, Within
 from vngovdirectives.directives.bodies import list_end, split_bodies, starts_body
 from vngovdirectives.directives.model import Assignee, AssigneeRole, DeadlineMention
-from vngovdirectives.directives.tasks import deadline_mention
+from vngovdirectives.directives.tasks import deadline_mention, deadlines_in
 from vngovdirectives.finding.match import MatchKind
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ def merge(own: tuple[Assignee, ...], named: list[Assignee]) -> tuple[Assignee, .
 
 def time_deadlines(page: Page, start: int, end: int) -> tuple[DeadlineMention, ...]:
     """The deadline a time field or column states in ``text[start:end]``."""
-    found = [m for m in page.in_range(MatchKind.DEADLINE, start, end) if getattr(m.value, "kind", "") != "effective"]
+    found = deadlines_in(page, start, end)
     if found:
-        return tuple(deadline_mention(page, m) for m in found)
+        return found
     text = page.text
     starts = _FROM.search(text, start, end) is not None
     for kind in (MatchKind.PERIOD, MatchKind.DATE):

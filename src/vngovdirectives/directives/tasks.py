@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from vngovdirectives.deadlines.resolve import resolve_deadline
+from vngovdirectives.deadlines.model import Effective
+from vngovdirectives.deadlines.resolve import last_moment
 from vngovdirectives.directives.model import (
     Assignee,
     DeadlineMention,
@@ -30,13 +31,12 @@ from vngovdirectives.errors import VnGovDirectivesError
 from vngovdirectives.finding.match import Match, MatchKind
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from vngovdirectives.deadlines.model import Deadline
     from vngovdirectives.references.model import DocumentReference
 
 __all__ = [
     "deadline_mention",
+    "deadlines_in",
     "leading_trigger",
     "make_task",
     "reference_mention",
@@ -86,11 +86,7 @@ def make_task(
     if act is None:
         return None
     if deadlines is None:
-        deadlines = tuple(
-            deadline_mention(page, m)
-            for m in page.in_range(MatchKind.DEADLINE, start, end)
-            if getattr(m.value, "kind", None) != "effective"
-        )
+        deadlines = deadlines_in(page, start, end)
     return Task(
         text=clean(page.text[start:end]),
         span=page.span(start, end),
@@ -136,17 +132,27 @@ def tasks_in_prose(page: Page, start: int, end: int) -> list[Task]:
     return result
 
 
+def deadlines_in(page: Page, start: int, end: int) -> tuple[DeadlineMention, ...]:
+    """The deadlines the finders matched in ``text[start:end]``; effective dates are no time limits."""
+    return tuple(
+        deadline_mention(page, m)
+        for m in page.in_range(MatchKind.DEADLINE, start, end)
+        if not isinstance(m.value, Effective)
+    )
+
+
 def deadline_mention(page: Page, m: Match[object], value: Deadline | None = None) -> DeadlineMention:
-    """The deadline the finders matched (or ``value`` read at its place), with its last day when the text
-    fixes one."""
+    """The deadline the finders matched (or ``value`` read at its place), with its last moment when the
+    text fixes one."""
     if value is None:
         value = m.value  # type: ignore[assignment]
     assert value is not None
+    text, span = clean(m.text), page.span(m.start, m.end)
     try:
-        last: dt.date | None = resolve_deadline(value)
+        day, time = last_moment(value)
     except VnGovDirectivesError:
-        last = None
-    return DeadlineMention(text=clean(m.text), span=page.span(m.start, m.end), value=value, last_day=last)
+        return DeadlineMention(text=text, span=span, value=value)
+    return DeadlineMention(text=text, span=span, value=value, last_day=day, last_time=time)
 
 
 def reference_mention(page: Page, m: Match[object], role: ReferenceRole = ReferenceRole.CITED) -> Reference:

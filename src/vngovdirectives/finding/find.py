@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vngovdirectives.errors import DocumentReferenceError
+from vngovdirectives.finding.hit import HitKind
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import Scan, match_of, matches, scan
-from vngovdirectives.finding.temporal import HitKind
 from vngovdirectives.text.source import SourceText
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-def _scan(text: str | SourceText, context_date: dt.date | None, html: bool | None) -> Scan:
+def _scan(text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None) -> Scan:
     if isinstance(text, SourceText):
         return scan(text, context_date)
     if not isinstance(text, str):
@@ -53,19 +53,21 @@ def _scan(text: str | SourceText, context_date: dt.date | None, html: bool | Non
 
 
 def find_all(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> list[Match[object]]:
     """References, dates, periods and deadlines of ``text`` in one pass, sorted by position.
 
     Year-less dates are completed from ``context_date``, or from the document's own date when
     ``context_date`` is None and the text states one (its date line, a news dateline, or a
-    bulletin's week).
+    bulletin's week). A context that is only a year (``VnDate(year=2025)``, or a first line
+    naming its year, "Kế hoạch năm 2025") puts every year-less date in that year; a full date
+    completes deadlines to their next occurrence and other dates to the nearest one.
     """
     return matches(_scan(text, context_date, html))
 
 
 def find_references(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[DocumentReference]]:
     """Every document reference in ``text``, full ("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của …")
     and short ("Chỉ thị 16"); the span covers the type name, the number, the issue date and the issuer."""
@@ -91,21 +93,21 @@ def _temporal(result: Scan, kind: HitKind) -> Iterator[Match[object]]:
 
 
 def find_dates(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[VnDate]]:
     """Every explicit date or partial date (day, month, quarter, half-year, year) in ``text``."""
     yield from _temporal(_scan(text, context_date, html), HitKind.DATE)  # type: ignore[misc]
 
 
 def find_periods(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Period]]:
     """Every period ("giai đoạn 2016 - 2020", "từ ngày 25/3 - 31/3/2019") in ``text``."""
     yield from _temporal(_scan(text, context_date, html), HitKind.PERIOD)  # type: ignore[misc]
 
 
 def find_deadlines(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Deadline]]:
     """Every deadline ("chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc …") in ``text``."""
     yield from _temporal(_scan(text, context_date, html), HitKind.DEADLINE)  # type: ignore[misc]

@@ -166,7 +166,7 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         ref = DocumentReference(
             number=number,
             serial=number.serial,
-            type_name=type_of(number) or header_type(text, m.end()),
+            type_name=type_of(number) or lead.type_name or header_type(text, m.end()),
             issued_on=header_date(ctx, serial_start),
             header=True,
         )
