@@ -37,11 +37,16 @@ _SEPARATOR: Final = re.compile(
 )
 #: A head shared by the bodies after it: "Giám đốc các Sở: Tài chính, Xây dựng".
 _HEADS: Final = r"Sở|Bộ|Ban|Cục|Vụ|Phòng|Tập\s{1,3}đoàn|sở|bộ|ban"
-_SHARED: Final = re.compile(rf"(?P<head>(?:các|Các)\s{{1,3}}(?P<word>{_HEADS}))\s{{0,2}}:\s{{0,3}}")
+#: "các Sở:", "các Bộ, cơ quan:" — the head word given to each name after the colon.
+_SHARED: Final = re.compile(
+    rf"(?P<head>(?:các|Các)\s{{1,3}}(?P<word>{_HEADS})(?:,\s{{1,3}}(?:cơ\s{{1,3}}quan|ngành))?)\s{{0,2}}:\s{{0,3}}"
+)
 #: Plural heads a support list may name without a determiner ("phối hợp sở, ngành có liên quan").
 BARE_PLURAL: Final = re.compile(r"(?:sở|cơ\s{1,3}quan|đơn\s{1,3}vị|địa\s{1,3}phương|ngành|tổ\s{1,3}chức)[\s,]")
 _PAREN: Final = re.compile(r"\([^()]{0,160}\)")
-_SHARED_BEFORE: Final = re.compile(rf"(?:các|Các)\s{{1,3}}(?:{_HEADS})\s{{0,2}}$")
+_SHARED_BEFORE: Final = re.compile(
+    rf"(?:các|Các)\s{{1,3}}(?:{_HEADS})(?:,\s{{1,3}}(?:cơ\s{{1,3}}quan|ngành))?\s{{0,2}}$"
+)
 _ASIDE: Final = re.compile(r"\s{0,2}\([^()]{0,160}\)|\s[-–]\s{1,3}(?=[a-zđà-ỹ]).*$", re.DOTALL)
 _EDGE: Final = " \t\r\n,;:-–.*("
 
@@ -56,10 +61,11 @@ def shared_colon(text: str, pos: int) -> bool:
     return _SHARED_BEFORE.search(text, max(0, pos - 24), pos) is not None
 
 
-def list_end(text: str, start: int, end: int) -> int:
+def list_end(text: str, start: int, end: int, *, bare: bool = False) -> int:
     """Where the list of bodies that starts at ``start`` ends and its action begins (``start`` when no
-    body starts there; the stop when no action word follows: "1. Sở Tài chính:")."""
-    head = BODY_START.match(text, start, end)
+    body starts there; the stop when no action word follows: "1. Sở Tài chính:"); with ``bare``, the list
+    may open with a plural head without its determiner ("cơ quan thanh tra")."""
+    head = BODY_START.match(text, start, end) or (BARE_PLURAL.match(text, start, end) if bare else None)
     if head is None:
         return start
     limit = min(end, start + _REACH)
@@ -94,7 +100,8 @@ def split_bodies(page: Page, start: int, end: int, role: AssigneeRole, *, bare: 
         s, e = trim(text, s, _before_aside(text, s, pe), _EDGE)
         if e - s < 2 or not (BODY_START.match(text, s) or prefix or (bare and BARE_PLURAL.match(text, s))):
             continue
-        name = plain(prefix + text[s:e]) if prefix else plain(text[s:e])
+        own_head = prefix and BODY_START.match(text, s) is not None  # "Tập đoàn Điện lực" in "các Bộ, cơ quan: …"
+        name = plain(prefix + text[s:e]) if prefix and not own_head else plain(text[s:e])
         if name not in seen:
             seen.add(name)
             out.append(Assignee(name=name, span=page.span(s, e), role=role))

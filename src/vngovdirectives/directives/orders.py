@@ -162,7 +162,8 @@ def _led(page: Page, lead: re.Match[str], end: int) -> Order:
     stop = list_end(text, body_start, end)
     bodies = split_bodies(page, body_start, stop, AssigneeRole.RESPONSIBLE) if stop > body_start else []
     action = stop if bodies else body_start
-    given = _ROLE_OF.get(" ".join(text[action : action + 12].split()[:2]).casefold())
+    verb = IMPERATIVE.match(text, action)
+    given = _ROLE_OF.get(word_of(verb)) if verb is not None else None
     if bodies and given is not None:
         bodies = [Assignee(name=a.name, span=a.span, role=given) for a in bodies]
     return Order(kind, (*bodies, *support(page, action, end)), action, lead.span("w"), led=True)
@@ -183,8 +184,7 @@ def support(page: Page, start: int, end: int) -> list[Assignee]:
 
 def _bare_end(text: str, start: int, end: int) -> int:
     """The end of a support list that opens without a determiner ("sở, ngành có liên quan thực hiện")."""
-    m = IMPERATIVE.search(text, start, min(end, start + 200))
-    return m.start() if m is not None else min(end, start + 200)
+    return list_end(text, start, min(end, start + 200), bare=True)
 
 
 def heading(page: Page, start: int, end: int) -> tuple[list[Assignee], int] | None:
