@@ -116,8 +116,9 @@ class _Walk:
         heads_points = text[first_end - 1] == ":" and self.has_children[i]
         draft, subject = self._first(s, first_end, e, inherited, heads_points)
         drafts = [] if draft is None else [(it.start, *draft)]
+        read = draft[2] if draft is not None else -1  # a clause the first task already took
         for ss, se in _sentences(text, first_end, e) if first_end < e else ():
-            if not may_order(self.page, ss, se):
+            if ss <= read or not may_order(self.page, ss, se):
                 continue
             order = read_order(self.page, ss, se, acting=True)
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
@@ -154,7 +155,9 @@ class _Walk:
                 given = imperative(text, after, e) or AssigneeRole.RESPONSIBLE
             if given is None or heads_points or after >= item_end:
                 return None, tuple(bodies)
-            assignees = (*_with_role(tuple(bodies), given), *support(page, after, item_end))
+            directed = read_order(page, after, item_end) if given is AssigneeRole.RESPONSIBLE else None
+            others = directed.assignees if directed is not None and directed.kind is TaskKind.DIRECT else ()
+            assignees = merge((), [*_with_role(tuple(bodies), given), *others, *support(page, after, item_end)])
             return (TaskKind.ARTICLE, assignees, after, None), tuple(bodies)
         role = imperative(text, s, e)
         if role is None or not inherited or heads_points:

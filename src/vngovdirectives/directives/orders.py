@@ -56,6 +56,8 @@ _HEADING_END: Final = re.compile(r"\s{0,3}(?::|[-–](?=\s))\s{0,3}|\s{0,3}$")
 _IMPERATIVE_START: Final = re.compile(rf"[-+•–*\s]{{0,4}}{IMPERATIVE_START.pattern}")
 
 
+#: Words after the bodies that make the sentence a report ("… thông báo để …", "… đã ban hành …").
+_REPORTS: Final = frozenset(words("reporting_verbs"))
 #: The role the verb right after the bodies gives them ("Sở A chủ trì …", "các đơn vị phối hợp …").
 _ROLE_OF: Final = {"chủ trì": AssigneeRole.LEAD, "phối hợp": AssigneeRole.SUPPORT}
 
@@ -126,7 +128,8 @@ def read_order(page: Page, start: int, end: int, *, acting: bool = False) -> Ord
         order = _led(page, lead, end)
         if acting and word_of(lead) == "chỉ đạo":
             first = _skip_intro(text, start, lead.start())
-            if starts_body(text, first) and first < lead.start():
+            stop = list_end(text, first, lead.start() + 1)
+            if starts_body(text, first) and stop >= lead.start() - 1:  # the subject's names, then "chỉ đạo"
                 subject = split_bodies(page, first, lead.start(), AssigneeRole.RESPONSIBLE)
                 order = order._replace(assignees=(*subject, *order.assignees))
         return order
@@ -138,6 +141,9 @@ def read_order(page: Page, start: int, end: int, *, acting: bool = False) -> Ord
         return None
     adverbial = SUBJECT_ADVERBIAL.match(text, stop, end)
     verb = adverbial.end() if adverbial is not None else stop
+    said = IMPERATIVE.match(text, verb)
+    if said is not None and word_of(said) in _REPORTS:
+        return None  # "Văn phòng Chính phủ thông báo để …, thực hiện": who tells, not who must act
     trail = (
         TRAILING_TRIGGERS.match(text, verb)
         or TRAILING_AFTER_ADVERBIAL.match(text, verb, end)
