@@ -124,12 +124,20 @@ class _Walk:
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
                 drafts.append((ss, order.kind, order.assignees, order.action, order.trigger))
         out = []
+        label = self._label(i)
         for k, (ds, kind, assignees, action, trigger) in enumerate(drafts):
             de = drafts[k + 1][0] if k + 1 < len(drafts) else e
-            found = make_task(self.page, (ds, de), kind, assignees, action=action, trigger=trigger, label=it.label)
+            found = make_task(self.page, (ds, de), kind, assignees, action=action, trigger=trigger, label=label)
             if found is not None:
                 out.append(found)
         return out, subject
+
+    def _label(self, i: int) -> str | None:
+        """The label of item ``i``, or of the point a paragraph or bullet belongs to ("Điều 3", "2")."""
+        k = i
+        while k >= 0 and self.items[k].label is None:
+            k = self.items[k].parent
+        return self.items[k].label if k >= 0 else None
 
     def _first(
         self, s: int, e: int, item_end: int, inherited: _Subject, heads_points: bool

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngovdirectives.directives.units import is_upper
+from vngovdirectives.directives.vocab import BODY_START
 from vngovdirectives.text.patterns import S, alternation
 from vngovdirectives.text.vocab import rows
 
@@ -82,6 +83,8 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
             continue
         new = _item(text, u, prev)
         last = items[-1] if items else None
+        if new is None and last is not None and last.kind == "article" and prev is not None and _titled(last, prev, u):
+            new = Item("para", None, u.start, u.start, u.end, -1)  # the line after an article's title
         if last is not None and (new is None or u.start < last.body or (new.kind == "para" and last.body >= ends[-1])):
             ends[-1] = max(u.end, ends[-1])
         else:
@@ -92,6 +95,14 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
                 stack.append(len(items) - 1)
         prev = u
     return [it._replace(end=e) if it.end != e else it for it, e in zip(items, ends, strict=True)]
+
+
+def _titled(article: Item, prev: Unit, u: Unit) -> bool:
+    """An article's title line ("Điều 5. Trách nhiệm của Sở Tài chính") ends with its line when the line after
+    it opens a sentence with a body ("Sở Tài chính có trách nhiệm …") and the title does not run on."""
+    if not (prev.start <= article.start < prev.end and article.body < prev.end):
+        return False
+    return not prev.text.endswith((",", ";", ":", "-", "–")) and BODY_START.match(u.text) is not None
 
 
 def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
