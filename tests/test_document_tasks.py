@@ -211,3 +211,43 @@ def test_a_news_item_reads_its_document_its_issuer_and_implicit_subjects(opening
     assert str(second.carrier.value.number) == "12/2026/NĐ-CP"
     assert second.issuer is not None
     assert second.issuer.text == "Chính phủ"
+
+
+# --------------------------------------------------------------------------- the shipped examples
+
+EXAMPLES = __import__("pathlib").Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html"])
+def test_example_plan_with_a_task_table(suffix: str) -> None:
+    d = extract((EXAMPLES / f"plan-task-table.{suffix}").read_text(encoding="utf-8"))
+    assert isinstance(d, Document)
+    assert (d.type_name, str(d.number)) == ("Kế hoạch", "145/KH-UBND")
+    assert [(t.label, _who(t)[0]) for t in d.tasks] == [
+        ("1", ("Sở Khoa học và Công nghệ", L)),
+        ("2", ("Văn phòng UBND tỉnh", L)),
+        ("3", ("Sở Khoa học và Công nghệ", L)),
+        ("III", ("Sở Khoa học và Công nghệ", R)),
+    ]
+    assert [t.deadlines[0].last_day for t in d.tasks[:3]] == [
+        dt.date(2026, 6, 30),
+        dt.date(2026, 9, 29),
+        dt.date(2026, 12, 31),
+    ]
+
+
+def test_example_decision_with_attached_rules_and_an_appendix() -> None:
+    d = extract((EXAMPLES / "decision-with-appendix.txt").read_text(encoding="utf-8"))
+    assert isinstance(d, Document)
+    assert d.signer is not None
+    assert d.signer.name is not None
+    assert d.signer.name.text == "Nguyễn Thị Hồng"  # the block before the attached rules, not after the appendix
+    assert d.effective is not None
+    assert d.effective.due is not None
+    assert d.effective.due.first_day() == dt.date(2026, 4, 1)
+    assert [t.label for t in d.tasks] == ["Điều 3", "a", "b", "Điều 9"]  # the appendix gives none
+    b = d.tasks[2]
+    assert _who(b)[0] == ("Sở Khoa học và Công nghệ", L)
+    recurring = b.deadlines[0].value
+    assert isinstance(recurring, Recurring)
+    assert (recurring.every, recurring.day) == (Frequency.QUARTER, 15)

@@ -71,6 +71,10 @@ class _Walk:
         for it in items:
             if it.parent >= 0 and it.kind != "field":
                 self.has_children[it.parent] = True
+        for k in range(len(items) - 1):  # a paragraph that ends with a colon heads the points after it
+            nxt = items[k + 1]
+            if items[k].kind == "para" and nxt.parent == items[k].parent and nxt.kind not in ("para", "field"):
+                self.has_children[k] = True
 
     def run(self) -> list[Task]:
         groups, claimed = self._groups()
@@ -96,7 +100,7 @@ class _Walk:
         """The subject an item gets: a paragraph's from the paragraph before it in the same point, else the
         nearest heading's above it, else the letter's addressees."""
         it = self.items[i]
-        if it.kind == "para" and it.parent in last_para:
+        if it.parent in last_para and (it.kind == "para" or self._after_colon(i)):
             return last_para[it.parent]
         k = it.parent
         while k >= 0:
@@ -104,6 +108,15 @@ class _Walk:
                 return self.subject[k]
             k = self.items[k].parent
         return self.addressed
+
+    def _after_colon(self, i: int) -> bool:
+        """Whether a point follows, in the same point, a paragraph that ends with a colon ("Sở A có trách
+        nhiệm:" before "a) …")."""
+        parent = self.items[i].parent
+        k = i - 1
+        while k >= 0 and k != parent and (self.items[k].parent != parent or self.items[k].kind != "para"):
+            k -= 1
+        return k >= 0 and k != parent and self.page.text[self.items[k].end - 1] == ":"
 
     def _item(self, i: int, it: Item, inherited: _Subject) -> tuple[list[Task], _Subject]:
         """The tasks of item ``i`` (its own text) and the subject it hands down: the first sentence may
