@@ -124,7 +124,9 @@ class _Walk:
         its own, any other goes on with the task before it."""
         text = self.page.text
         s, e = it.body, it.end
-        stop = next((m for m in _FIRST_STOP.finditer(text, s, e) if not shared_colon(text, m.start())), None)
+        stop = _FIRST_STOP.search(text, s, e)
+        while stop is not None and shared_colon(text, stop.start()):
+            stop = _FIRST_STOP.search(text, stop.end(), e)
         first_end = stop.end() if stop is not None else e
         heads_points = text[first_end - 1] == ":" and self.has_children[i]
         draft, subject = self._first(s, first_end, e, inherited, heads_points)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngovdirectives.directives.units import is_upper
 from vngovdirectives.directives.vocab import BODY_START
 from vngovdirectives.text.patterns import S, alternation
 from vngovdirectives.text.vocab import rows
@@ -146,7 +145,7 @@ def _new_paragraph(before: str, line: str) -> bool:
     before a line that is not."""
     if not (line[:1].isupper() or line[:1].isdigit()):
         return False
-    return before.rstrip("*").endswith(_SENTENCE_DONE) or (is_upper(before) and not is_upper(line))
+    return before.rstrip("*").endswith(_SENTENCE_DONE) or (before[:80].isupper() and not line[:80].isupper())
 
 
 def _kind(m: re.Match[str]) -> tuple[str, str | None]:
