@@ -28,9 +28,12 @@ _NAME_PHRASES: Final = tuple(
     (re.compile(re.escape(r[0]).replace(r"\ ", r"\s{1,3}") + r"(?![\w])"), tuple(r[1].split("|")) if len(r) > 1 else ())
     for r in rows("name_phrases")
 )
-#: What ends a list of bodies besides an action word: a colon, a dash between spaces ("Công an tỉnh - Chủ
-#: trì …"), the end of a sentence.
-_LIST_STOP: Final = re.compile(rf":|\s[-–]\s{{1,3}}(?=[a-zđà-ỹ]|{IMPERATIVE_START.pattern})|\.(?=\s|$)|\n\s*\n")
+_VERB: Final = IMPERATIVE_START.pattern.replace("(?P<w>", "(?:")
+#: What ends a list of bodies besides an action word: a colon, a dash before a verb ("Công an tỉnh - Chủ
+#: trì …"), the end of a sentence, a line that opens a point or a sentence with a verb.
+_LIST_STOP: Final = re.compile(
+    rf":|\s[-–]\s{{1,3}}(?=[a-zđà-ỹ]|{_VERB})|\.(?=\s|$)|\n\s*(?=[-+•–*]|\d{{1,2}}[.)]|[a-zđ]\)|(?=[A-ZĐÀ-Ỹ]){_VERB})"
+)
 #: Where a list may be cut: a separator, or (a comma lost) a capital office holder after a complete name.
 _SEPARATOR: Final = re.compile(
     r"\s{0,2}(?:[,;]|\s(?:và|với|cùng))\s{1,3}|\s(?=(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh)\s)"

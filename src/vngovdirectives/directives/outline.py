@@ -106,14 +106,9 @@ def _titled(article: Item, prev: Unit, u: Unit) -> bool:
 
 def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
     """The common case decided without a pattern: a line that opens with a small letter (not a label "a)")
-    and no blank line before it goes on with the item before."""
+    goes on with the item before, a blank line between or not (some pages print each line as a paragraph)."""
     t = u.text
-    return (
-        t[0].islower()
-        and not (len(t) > 1 and t[1] in ").")
-        and u.start >= body
-        and text.count("\n", prev.end, u.start) < 2
-    )
+    return t[0].islower() and not (len(t) > 1 and t[1] in ").") and u.start >= body
 
 
 def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
