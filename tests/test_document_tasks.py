@@ -251,3 +251,15 @@ def test_example_decision_with_attached_rules_and_an_appendix() -> None:
     recurring = b.deadlines[0].value
     assert isinstance(recurring, Recurring)
     assert (recurring.every, recurring.day) == (Frequency.QUARTER, 15)
+
+
+def test_a_heading_over_points_that_order_nothing_is_the_task() -> None:
+    (t,) = _tasks(
+        "Điều 2. Giao Sở Tài chính, Sở Xây dựng chủ trì, phối hợp với Văn phòng UBND tỉnh xây dựng quy trình\n"
+        "nội bộ giải quyết thủ tục hành chính, cụ thể:\n"
+        "- Sở Tài chính đối với thủ tục số 03;\n"
+        "- Sở Xây dựng đối với thủ tục số 01.\n",
+        kind="QUYẾT ĐỊNH\nCông bố thủ tục hành chính\n",
+    )
+    assert t.label == "Điều 2"
+    assert _who(t) == [("Sở Tài chính", L), ("Sở Xây dựng", L), ("Văn phòng UBND tỉnh", S)]

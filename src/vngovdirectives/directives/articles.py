@@ -12,6 +12,7 @@ letter, points that name nobody are tasks of its addressees ("Kính gửi").
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -67,6 +68,9 @@ class _Walk:
         self.items = items
         self.addressed = addressed
         self.subject: list[_Subject] = [() for _ in items]
+        #: Headings that order over points of their own, kept for when the points give no task.
+        self.pending: list[tuple[int, _Draft]] = []
+        self._current = -1
         self.has_children = [False] * len(items)
         for it in items:
             if it.parent >= 0 and it.kind != "field":
@@ -84,6 +88,7 @@ class _Walk:
             if it.kind in ("field", "chapter") or i in claimed:
                 continue
             inherited = self._inherited(i, last_para)
+            self._current = i
             found, subject = self._item(i, it, inherited)
             self.subject[i] = subject
             if subject and it.kind == "para":
@@ -93,8 +98,45 @@ class _Walk:
             found_group = self._group(members, fields)
             if found_group is not None:
                 out.append(found_group)
+        out.extend(self._unheaded(out))
         out.sort(key=lambda t: t.span.start)
         return out
+
+    def _unheaded(self, found: list[Task]) -> list[Task]:
+        """The headings over points that gave no task ("Giao Sở A … cụ thể: - Sở A đối với …"): each is a
+        task over its whole point."""
+        starts = sorted(t.span.start for t in found)
+        out: list[Task] = []
+        for i, (kind, assignees, action, trigger) in self.pending:
+            it = self.items[i]
+            end = self._point_end(i)
+            span = (self.page.span(it.start, it.start).start, self.page.span(end, end).start)
+            k = bisect.bisect_left(starts, span[0])
+            if k < len(starts) and starts[k] < span[1]:
+                continue
+            task = make_task(
+                self.page, (it.start, end), kind, assignees, action=action, trigger=trigger, label=self._label(i)
+            )
+            if task is not None:
+                out.append(task)
+        return out
+
+    def _point_end(self, i: int) -> int:
+        """Where item ``i`` and the items under it end (for a paragraph that ends with a colon, the points
+        after it in the same point)."""
+        items = self.items
+        k = i + 1
+        while k < len(items) and (
+            self._under(k, i)
+            or (items[i].kind == "para" and items[k].kind != "para" and self._under(k, items[i].parent))
+        ):
+            k += 1
+        return items[k - 1].end
+
+    def _under(self, k: int, i: int) -> bool:
+        while k >= 0 and k != i:
+            k = self.items[k].parent
+        return k == i
 
     def _inherited(self, i: int, last_para: dict[int, _Subject]) -> _Subject:
         """The subject an item gets: a paragraph's from the paragraph before it in the same point, else the
@@ -166,7 +208,10 @@ class _Walk:
             assignees = order.assignees
             if order.kind is TaskKind.DIRECT and inherited:
                 assignees = merge(inherited, list(assignees))
-            draft = None if heads_points else (order.kind, assignees, order.action, order.trigger)
+            draft = (order.kind, assignees, order.action, order.trigger)
+            if heads_points:
+                self.pending.append((self._current, draft))  # a task only if its points give none
+                return None, assignees
             return draft, assignees
         named = heading(page, s, e) if maybe else None
         if named is not None:

@@ -82,7 +82,13 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
             continue
         new = _item(text, u, prev)
         last = items[-1] if items else None
-        if new is None and last is not None and last.kind == "article" and prev is not None and _titled(last, prev, u):
+        if (
+            new is None
+            and last is not None
+            and last.kind == "article"
+            and prev is not None
+            and _titled(text, last, prev, u)
+        ):
             new = Item("para", None, u.start, u.start, u.end, -1)  # the line after an article's title
         if last is not None and (new is None or u.start < last.body or (new.kind == "para" and last.body >= ends[-1])):
             ends[-1] = max(u.end, ends[-1])
@@ -96,12 +102,15 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
     return [it._replace(end=e) if it.end != e else it for it, e in zip(items, ends, strict=True)]
 
 
-def _titled(article: Item, prev: Unit, u: Unit) -> bool:
+def _titled(text: str, article: Item, prev: Unit, u: Unit) -> bool:
     """An article's title line ("Điều 5. Trách nhiệm của Sở Tài chính") ends with its line when the line after
-    it opens a sentence with a body ("Sở Tài chính có trách nhiệm …") and the title does not run on."""
+    it opens a sentence with a body ("Sở Tài chính có trách nhiệm …") and the title neither runs on nor is
+    itself the start of a list of bodies ("Điều 4. Chánh Văn phòng / UBND tỉnh, …")."""
     if not (prev.start <= article.start < prev.end and article.body < prev.end):
         return False
-    return not prev.text.endswith((",", ";", ":", "-", "–")) and BODY_START.match(u.text) is not None
+    if prev.text.endswith((",", ";", ":", "-", "–")) or BODY_START.match(text, article.body):
+        return False
+    return BODY_START.match(u.text) is not None
 
 
 def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
