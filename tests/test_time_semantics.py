@@ -366,6 +366,27 @@ def test_time_limits_for_doing_something_are_deadlines(text: str, value: object)
     assert _deadlines(text)[0][1] == value
 
 
+def test_a_cut_off_long_before_the_text_is_no_deadline() -> None:
+    law = (
+        "Hà Nội, ngày 15 tháng 01 năm 2025\nHộ gia đình vi phạm pháp luật về đất đai trước ngày 01 tháng 7 năm 2014 mà"
+    )
+    assert _deadlines(law) == []
+    assert VnDate(year=2014, month=7, day=1) in [m.value for m in find_all(law) if m.kind is MatchKind.DATE]
+    # a bulletin reports last week's time limits: those stay deadlines
+    bulletin = "Lạng Sơn, ngày 31 tháng 3 năm 2019\nUBND tỉnh yêu cầu các sở báo cáo trước ngày 25/3/2019."
+    assert _deadlines(bulletin) == [("trước ngày 25/3/2019", Before(due=VnDate(year=2019, month=3, day=25)))]
+
+
+@pytest.mark.parametrize("text", ["Có từ 2/3 số xã trở lên là xã miền núi.", "Hội đồng họp khi có từ 2/3 thành viên."])
+def test_a_share_is_no_date(text: str) -> None:
+    assert find_all(text) == []
+
+
+def test_a_recurring_word_before_a_dated_day_is_no_recurring_deadline() -> None:
+    text = "Người đang hưởng trợ cấp hằng tháng trước ngày 01 tháng 7 năm 2025 mà chết"
+    assert [v for _, v in _deadlines(text)] == [Before(due=VnDate(year=2025, month=7, day=1))]
+
+
 # --------------------------------------------------------------------------- issue dates away from the number
 
 

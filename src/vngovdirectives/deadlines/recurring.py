@@ -32,7 +32,9 @@ _PERIODIC: Final = re.compile(rf"định{S}kỳ{S}$")
 _DAY: Final = (
     rf"(?P<lead>trước|chậm{S}nhất(?:{S}(?:là|vào))?|hạn{S}(?:cuối|chót)|vào|không{S}quá){S}"
     rf"(?:(?P<h>\d{{1,2}}){S0}(?:giờ|h|:){S0}(?P<mi>\d{{1,2}})?{S0}(?:phút)?{S0})?"
-    rf"(?:ngày{S}(?P<d>\d{{1,2}})(?:{S0}[/.-]{S0}(?P<m>\d{{1,2}})(?![/.-]?\d)|{S}tháng{S}(?P<m2>\d{{1,2}})(?!{S}năm))?"
+    rf"(?:ngày{S}(?P<d>\d{{1,2}})(?:{S0}[/.-]{S0}(?P<m>\d{{1,2}})|{S}tháng{S}(?P<m2>\d{{1,2}}))?"
+    # a day that goes on into a dated day ("trước ngày 01 tháng 7 năm 2025") recurs not
+    rf"(?!{S0}[/.-]{S0}\d|{S}tháng{S}\d|{S0},?{S0}năm{S}\d|\d)"
     rf"(?:{S}(?:của{S})?tháng{S}(?P<q>đầu|thứ{S}(?:2|hai)|cuối){S}(?:của{S})?quý)?|(?:ngày{S})?(?P<wd>{alternation(_WEEKDAYS)}))"
 )
 _DAY_BEFORE: Final = re.compile(rf"{_DAY}{S0},?{S0}$")

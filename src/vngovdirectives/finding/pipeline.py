@@ -22,6 +22,7 @@ from vngovdirectives.finding.hit import Hit, HitKind
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.temporal import scan_temporal
 from vngovdirectives.references.context import RefHit, ScanContext, url_spans
+from vngovdirectives.references.fuller import fuller_numbers
 from vngovdirectives.references.scan import scan_references
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
         if kind is date_kind
     }
     ctx = ScanContext(source.text, date_starts.get, low, url_spans(low), source.rev)
-    refs = tuple(drop_overlapping_references(scan_references(ctx)))
+    refs = tuple(fuller_numbers(drop_overlapping_references(scan_references(ctx))))
     return Scan(source, found, refs, dates_outside_numbers(hits, refs))
 
 

@@ -28,6 +28,7 @@ from vngovdirectives.dates.join import JOIN_GAP, RANGE_ENDINGS, bare_left_end, f
 from vngovdirectives.dates.model import DurationUnit, Period, TimeOfDay, VnDate
 from vngovdirectives.dates.scan import attach_times, candidates
 from vngovdirectives.deadlines.effective import effective_events
+from vngovdirectives.deadlines.model import Before, NoLaterThan, Within
 from vngovdirectives.deadlines.recurring import recurring_deadlines
 from vngovdirectives.deadlines.resolve import complete_deadline
 from vngovdirectives.deadlines.scan import LEAD_ENDINGS, deadline_before, relative_deadline, reports_past, same_kind
@@ -210,6 +211,8 @@ class _Walk:
         # A deadline looks forward: a year-less due day is its next occurrence, unless the clause
         # reports the past ("đã hoàn thành trước ngày 15/12").
         forward = dl is not None and not reports_past(self.low, dl[0])
+        if dl is not None and _long_past(dl[1], self.context):
+            dl = None  # a cut-off in the text's past, not a time limit: "vi phạm trước ngày 01/7/2014 mà …"
         if dl is not None:
             deadline = Hit(
                 start=dl[0], end=c.end, kind=_DEADLINE, value=dl[1], time=c.time, parts=((c.dstart, c.dend),)
@@ -219,6 +222,19 @@ class _Walk:
         if self.context is not None and v.year is None:
             date_hit = _finish(date_hit, self.context, forward=forward)
         self.hits.append(date_hit)
+
+
+#: How far before the text's own date a time limit may still fall (a weekly bulletin reports last
+#: month's deadlines; a law's "trước ngày 01/7/2014" in 2025 is a cut-off, not a time limit).
+_STALE: Final = datetime.timedelta(days=366)
+
+
+def _long_past(deadline: Deadline, context: VnDate | None) -> bool:
+    """Whether ``deadline`` ends more than a year before the text's own date ``context``."""
+    if context is None or not isinstance(deadline, NoLaterThan | Before | Within):
+        return False
+    due = deadline.due
+    return due.year is not None and not due.lunar and due.last_day() < context.first_day() - _STALE
 
 
 def _hours(low: str, c: Candidate) -> Candidate | None:
