@@ -155,6 +155,10 @@ def _summary(path: str, item: Extracted, out: TextIO) -> None:
             if p
         )
         out.write(f"{path}: {head}\n")
+        if item.addressees:
+            out.write(f"     to:        {'; '.join(a.text for a in item.addressees)}\n")
+        if item.effective is not None:
+            out.write(f"     effective: {item.effective}\n")
     for i, d in enumerate(item.directives, 1):
         out.write(f"  {i}. {d.title or '(no heading)'}\n")
         for ref in d.carriers or d.references[:1]:
@@ -164,13 +168,15 @@ def _summary(path: str, item: Extracted, out: TextIO) -> None:
         if d.signer is not None:
             parts = [m.text for m in (d.signer.authority, d.signer.position, d.signer.name) if m is not None]
             out.write(f"     signer:    {' / '.join(parts)}\n")
-        if d.addressees:
-            out.write(f"     assignees: {'; '.join(a.name for a in d.addressees)}\n")
         for task in d.tasks:
+            roles = ", ".join(
+                a.name if a.role.value == "responsible" else f"{a.name} ({a.role.value})" for a in task.assignees
+            )
+            label = f"[{task.label}] " if task.label else ""
+            out.write(f"     task:      {label}{roles or '-'}\n")
             for dl in task.deadlines:
                 last = f" → {dl.last_day.isoformat()}" if dl.last_day is not None else ""
-                who = ", ".join(a.name for a in task.assignees) or "-"
-                out.write(f"     deadline:  {dl.text}{last} ({who})\n")
+                out.write(f"       by:      {dl.text}{last}\n")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
