@@ -300,6 +300,17 @@ def test_a_colon_ended_cue_heads_its_list() -> None:
     assert [r for _, r, _ in found(text)] == ["repeals"] * 2
 
 
+def test_a_quotation_holds_another_texts_words() -> None:
+    text = (
+        "LUẬT\nSố: 20/2023/QH15\n"
+        "Điều 2. Luật Đo đạc số 27/2018/QH14 có hiệu lực kể từ ngày 01/7/2019 quy định như sau:\n"
+        "“Điều 40. Hiệu lực thi hành\n2. Pháp lệnh Đo đạc số 16/1994/PL-UBTVQH9 hết hiệu lực kể từ ngày "
+        "Luật này có hiệu lực.”.\n"
+        "Điều 3. Thay thế cụm từ “Nghị định số 12/2002/NĐ-CP” bằng cụm từ “Nghị định số 27/2019/NĐ-CP”."
+    )
+    assert [r for _, r, _ in found(text)] == ["self", "cited", "cited", "cited", "cited"]
+
+
 # --- where the relation shows ---------------------------------------------------------------------------------
 
 

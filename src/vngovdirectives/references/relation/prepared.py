@@ -57,6 +57,9 @@ _PART_SUBJECT: Final = re.compile(
 )
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
 _LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
+#: A quotation: provisions or words of another text ("… quy định như sau: “Điều 33. … hết hiệu lực …”",
+#: "thay thế cụm từ “Quyết định số …”"); curly quotes within a few pages, straight ones within a line.
+_QUOTE: Final = re.compile(r"“[^“”]{1,4000}”|\"[^\"\n]{1,300}\"")
 _LIST_END: Final = re.compile(r"\n[ \t]*\n|\n(?=[ \t*_]*(?:Điều\s+\d|Chương\s|Nơi nhận|QUYẾT ĐỊNH))")
 
 
@@ -120,6 +123,7 @@ class CueText:
         self.speakers: set[int] = set()  # references whose descriptions speak for the page
         self.lists = self._lists()
         self.list_starts = [start for start, _, _ in self.lists]
+        self.quotes = [m.span() for m in _QUOTE.finditer(self.folded)]
 
     def _mask(self) -> str:
         pieces, last = [], 0
@@ -154,6 +158,11 @@ class CueText:
                 end = min(ends[k] if k < len(ends) else len(self.masked), intro.end() + LIST_REACH)
                 lists.append((intro.end(), end, hit))
         return lists
+
+    def quoted(self, r: int) -> bool:
+        """Whether reference ``r`` stands inside a quotation (another text's words)."""
+        k = bisect.bisect_right(self.quotes, (self.starts[r], len(self.folded))) - 1
+        return k >= 0 and self.starts[r] < self.quotes[k][1]
 
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding ``pos`` starts."""

@@ -6,7 +6,8 @@ page or a bulletin: to the item that reports it), the part of the referenced doc
 names ("khoản 2 Điều 15") and the cue that decided. The cue words are data
 (``data/vocab/relation_cues.txt``, :mod:`~vngovdirectives.references.relation.cues`).
 
-How a reference is judged, in order:
+How a reference is judged, in order (an alias in parentheses right after a reference, "(Nghị
+định 116)", shares its relation):
 
 1. ``self``: the header number ("Số: …"), a metadata row ("Số hiệu: …"), a page title opening the
    text, and every other mention of those numbers.
@@ -18,7 +19,9 @@ How a reference is judged, in order:
    ("Nghị định số … của Chính phủ sửa đổi … Nghị định số …") tells how two other documents relate:
    ``cited``. A reverse cue ("được sửa đổi bởi") counts only when its subject is this document
    ("Khoản này", or a self reference); an act under a task word ("tham mưu … thay thế …") is ``cited``.
-4. Then a cue after the reference ("… hết hiệu lực"), a colon-ended cue heading a list ("… bãi bỏ
+4. A reference inside a quotation ("… như sau: “Điều 33. … hết hiệu lực …”", "cụm từ “Quyết
+   định số …”") quotes another text: ``cited``.
+5. Then a cue after the reference ("… hết hiệu lực"), a colon-ended cue heading a list ("… bãi bỏ
    các văn bản sau:"), a news page's reported document named again, and finally ``cited``.
 
 >>> text = "Căn cứ Nghị định số 30/2020/NĐ-CP; Quyết định này thay thế Quyết định số 12/2019/QĐ-UBND."
@@ -48,6 +51,7 @@ __all__ = ["classify_relations", "relations_of_spans"]
 WALK: Final = 24  # most cues looked at before a reference
 _CITED: Final = Classified(Relation.CITED)
 _SELF: Final = Classified(Relation.SELF)
+_QUOTED: Final = Classified(Relation.CITED, cue="“…”")
 _OPENER_KINDS: Final = (Where.OPENS, Where.SENTENCE)
 _CONNECTOR: Final = re.compile(r"(?:,|;|(?<!\w)(?:và|hoặc))\s*\Z", re.IGNORECASE)
 _ITEM_HEAD: Final = re.compile(r"[ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))?[ \t*_]*")
@@ -202,6 +206,8 @@ def _judge(scan: CueText, own: set[int]) -> list[Classified]:
         c: Classified | None
         if prev is not None and _ALIAS.fullmatch(scan.masked, scan.ends[r - 1], ref.start):
             c = Classified(prev.relation, cue=prev.cue)  # "Nghị định số 116/2020/NĐ-CP (Nghị định 116)"
+        elif r not in own and scan.quoted(r):
+            c = _QUOTED  # another text's words: its relations are not this text's
         else:
             c = _SELF if r in own else _walk(scan, r) or _after(scan, r)
         found.append(c or _listed(scan, r))
