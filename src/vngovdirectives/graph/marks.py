@@ -73,8 +73,11 @@ class Marks:
         out = dict(self.nodes)
         for (what, acted_on), actor in ended.items():
             on = self.nodes[actor].effective_on
-            changes = {f"{what}_by": actor, f"{what}_on": on}
-            out[acted_on] = attrs.evolve(out[acted_on], **changes)
+            node = out[acted_on]
+            if what == "replaced":
+                out[acted_on] = attrs.evolve(node, replaced_by=actor, replaced_on=on)
+            else:
+                out[acted_on] = attrs.evolve(node, repealed_by=actor, repealed_on=on)
         for acted_on, actors in amended.items():
             out[acted_on] = attrs.evolve(out[acted_on], amended_by=tuple(sorted(actors)))
         return out

@@ -200,7 +200,7 @@ def write_graph(graph: CitationGraph, path: str | os.PathLike[str], fmt: str | N
     """
     fmt = format_of(path, fmt)
     target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path())
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     try:
         if fmt == "sqlite":
