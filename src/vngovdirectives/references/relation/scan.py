@@ -102,7 +102,8 @@ def _walk(scan: CueText, r: int) -> Classified | None:
     sentence = scan.sentence_start(start)
     opener = scan.opener(start, sentence)
     if opener is not None and (opener.cue.where is Where.SENTENCE or scan.genre is Genre.DOCUMENT):
-        return Classified(opener.cue.relation, cue=opener.cue.phrase)  # "Căn cứ" wins in its clause
+        part = scan.part(opener, r) if bisect.bisect_left(scan.starts, opener.end) == r else None
+        return Classified(opener.cue.relation, part, opener.cue.phrase)  # "Căn cứ" wins in its clause
     fallback: Classified | None = None  # a cue that yields to a verb before it ("… kèm theo")
     i = bisect.bisect_left(scan.hit_starts, start)
     for hit in reversed(scan.hits[max(i - WALK, 0) : i]):
