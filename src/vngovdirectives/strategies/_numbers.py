@@ -90,6 +90,9 @@ def document_numbers(
         fields |= {"type_code": party_type, "issuers": (draw(st.sampled_from(party_bodies)),), "units": tuple(unit)}
     else:
         fields |= {"issuers": (draw(st.sampled_from(plain_issuers)),)}
+    digits = len(serial.rstrip("abcd"))
+    if digits < 6 and draw(st.integers(0, 9)) == 0:  # a page's own padding: "02144/QĐ-UBND"
+        fields["width"] = draw(st.integers(max(3, digits + 1), 6))
     if scheme is not NumberScheme.PARTY and draw(st.integers(0, 14)) == 0:
         # A printed variant: the dot of "01/1999/QĐ.UB" or the dash of "19-2018/NQ-CP".
         parts = [fields.get("type_code"), *_as_tuple(fields.get("issuers")), *_as_tuple(fields.get("units"))]
@@ -130,7 +133,8 @@ def document_number_pairs(
             text = text.replace(f"{number.type_code}-{number.issuers[0]}", glued, 1)
     if rng.random() < 0.3:
         digits = number.padded_serial.rstrip("abcd")
-        text = rng.choice([digits.lstrip("0"), "0" + digits]) + text[len(digits) :]
+        padded = ("0" + digits) if len(digits) < 6 else digits  # a serial has six digits at most
+        text = rng.choice([digits.lstrip("0"), padded]) + text[len(digits) :]
     if rng.random() < 0.3 and _d_is_recoverable(number):
         text = "".join(c.replace("Đ", "D") if c == "Đ" and rng.random() < 0.5 else c for c in text)
     if rng.random() < 0.2:
