@@ -90,21 +90,29 @@ def document_numbers(
         fields |= {"type_code": party_type, "issuers": (draw(st.sampled_from(party_bodies)),), "units": tuple(unit)}
     else:
         fields |= {"issuers": (draw(st.sampled_from(plain_issuers)),)}
-    digits = len(serial.rstrip("abcd"))
-    if digits < 6 and draw(st.integers(0, 9)) == 0:  # a page's own padding: "02144/QĐ-UBND"
-        fields["width"] = draw(st.integers(max(3, digits + 1), 6))
-    if scheme is not NumberScheme.PARTY and draw(st.integers(0, 14)) == 0:
-        # A printed variant: the dot of "01/1999/QĐ.UB" or the dash of "19-2018/NQ-CP".
-        parts = [fields.get("type_code"), *_as_tuple(fields.get("issuers")), *_as_tuple(fields.get("units"))]
-        n_codes = sum(1 for part in parts if part)
-        if n_codes >= 2:
-            lead = ("/", "/") if fields.get("year") else ("/",)
-            fields["separators"] = (*lead, *(".",) * (n_codes - 1))
+    fields |= draw(_printed(fields))
     try:
         return DocumentNumber(**fields)  # type: ignore[arg-type]
     except DocumentNumberError:
         assume(False)
         raise  # pragma: no cover - assume(False) never returns
+
+
+@st.composite
+def _printed(draw: st.DrawFn, fields: dict[str, object]) -> dict[str, object]:
+    """Sometimes, how a page prints the number of ``fields`` apart from the standard: its own zero
+    padding ("02144/QĐ-UBND"), a dot ("01/1999/QĐ.UB")."""
+    out: dict[str, object] = {}
+    digits = len(str(fields["serial"]).rstrip("abcd"))
+    if digits < 6 and draw(st.integers(0, 9)) == 0:
+        out["width"] = draw(st.integers(max(3, digits + 1), 6))
+    if fields["scheme"] is not NumberScheme.PARTY and draw(st.integers(0, 14)) == 0:
+        parts = [fields.get("type_code"), *_as_tuple(fields.get("issuers")), *_as_tuple(fields.get("units"))]
+        n_codes = sum(1 for part in parts if part)
+        if n_codes >= 2:
+            lead = ("/", "/") if fields.get("year") else ("/",)
+            out["separators"] = (*lead, *(".",) * (n_codes - 1))
+    return out
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:
