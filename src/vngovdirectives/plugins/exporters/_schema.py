@@ -105,6 +105,10 @@ class _Builder:
                         "units": strings,
                         "scheme": {"type": "string"},
                         "separators": strings,
+                        "width": {
+                            "type": "integer",
+                            "description": "digits the page prints the serial with; 0: standard",
+                        },
                     },
                     "required": ["serial", "scheme"],
                 },
