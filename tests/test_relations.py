@@ -300,6 +300,26 @@ def test_a_colon_ended_cue_heads_its_list() -> None:
     assert [r for _, r, _ in found(text)] == ["repeals"] * 2
 
 
+def test_a_list_below_a_colon_ended_repeal_and_an_opening_thuc_hien() -> None:
+    text = (
+        "NGHỊ ĐỊNH\n2. Kể từ ngày Nghị định này có hiệu lực, các Nghị định sau đây hết hiệu lực thi hành:\n\n"
+        "a) Nghị định số 15/2016/NĐ-CP ngày 1 tháng 3 năm 2016 của Chính phủ;\n\n"
+        "b) Nghị định số 27/2017/NĐ-CP ngày 2 tháng 4 năm 2017 của Chính phủ.\n\n"
+        "3. Bộ trưởng Bộ Tài chính hướng dẫn thủ tục theo Thông tư số 40/2017/TT-BTC.\n"
+        "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX; Chỉ thị số 12-CT/TU ngày 2/5/2025 của "
+        "Ban Thường vụ Tỉnh ủy, UBND tỉnh ban hành Kế hoạch."
+    )
+    assert [r for _, r, _ in found(text)] == ["repeals", "repeals", "cited", "implements"]
+
+
+def test_an_opener_in_parentheses_ends_with_them() -> None:
+    text = (
+        "KẾ HOẠCH\nHỗ trợ liên kết sản xuất (Căn cứ Điều 7 Nghị quyết số 17/2024/NQ-HĐND)\n1.013081\n"
+        "Nông nghiệp\nQuyết định số 1717/QĐ-UBND ngày 18/12/2024 công bố thủ tục hành chính"
+    )
+    assert found(text) == [("17/2024/NQ-HĐND", "basis", "Điều 7"), ("1717/QĐ-UBND", "cited", None)]
+
+
 def test_a_quotation_holds_another_texts_words() -> None:
     text = (
         "LUẬT\nSố: 20/2023/QH15\n"

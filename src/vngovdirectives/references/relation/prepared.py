@@ -60,7 +60,10 @@ _LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
 #: A quotation: provisions or words of another text ("… quy định như sau: “Điều 33. … hết hiệu lực …”",
 #: "thay thế cụm từ “Quyết định số …”"); curly quotes within a few pages, straight ones within a line.
 _QUOTE: Final = re.compile(r"“[^“”]{1,4000}”|\"[^\"\n]{1,300}\"")
-_LIST_END: Final = re.compile(r"\n[ \t]*\n|\n(?=[ \t*_]*(?:Điều\s+\d|Chương\s|Nơi nhận|QUYẾT ĐỊNH))")
+#: Where such a list ends: a blank line not followed by another item, an article, a chapter, "Nơi nhận".
+_LIST_END: Final = re.compile(
+    r"\n[ \t]*\n(?![ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)))|\n(?=[ \t*_]*(?:Điều\s+\d|Chương\s|Nơi nhận|QUYẾT ĐỊNH))"
+)
 
 
 def infer_genre(text: str, refs: Sequence[RefSpan]) -> Genre:
@@ -151,7 +154,7 @@ class CueText:
         ends = [m.start() for m in _LIST_END.finditer(self.masked)]
         lists = []
         for hit in self.hits:
-            listing = hit.cue.relation in _LISTING and hit.cue.where not in (Where.THROUGH, Where.AFTER)
+            listing = hit.cue.relation in _LISTING and hit.cue.where is not Where.THROUGH  # "… hết hiệu lực:"
             intro = _LIST_INTRO.match(self.masked, hit.end) if listing else None
             if intro is not None:
                 k = bisect.bisect_right(ends, intro.end())
@@ -174,9 +177,18 @@ class CueText:
         return self.sentence_start(b) <= a
 
     def opener(self, start: int, sentence: int) -> CueHit | None:
-        """The last clause or sentence opener between ``sentence`` and ``start``."""
+        """The last clause or sentence opener between ``sentence`` and ``start``; one that opens a
+        parenthesis ("(Căn cứ Điều 7 Nghị quyết số …)") ends with it."""
         k = bisect.bisect_left(self.opener_starts, start) - 1
-        return self.openers[k] if k >= 0 and self.openers[k].start >= sentence else None
+        if k < 0 or self.openers[k].start < sentence:
+            return None
+        hit = self.openers[k]
+        return None if self.closed(hit, start) else hit
+
+    def closed(self, hit: CueHit, pos: int) -> bool:
+        """Whether ``hit`` opens a parenthesis that closes before ``pos``: it governs nothing there."""
+        head = self.masked[max(0, hit.start - 12) : hit.start].rstrip(" \t*_")
+        return head.endswith("(") and ")" in self.masked[hit.end : pos]
 
     def tail_owner(self, hit: CueHit) -> int | None:
         """The reference whose description holds the cue ("Nghị định số … của Chính phủ sửa đổi …")."""

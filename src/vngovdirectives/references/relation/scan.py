@@ -112,7 +112,7 @@ def _walk(scan: CueText, r: int) -> Classified | None:
         if hit.cue.where is Where.AFTER:
             continue
         if hit.cue.where is Where.OPENS:
-            return Classified(hit.cue.relation, cue=hit.cue.phrase)
+            return None if scan.closed(hit, start) else Classified(hit.cue.relation, cue=hit.cue.phrase)
         if hit.cue.where is Where.THROUGH:
             if fallback is None and scan.governed(hit, r) is not None:
                 fallback = Classified(hit.cue.relation, cue=hit.cue.phrase)
