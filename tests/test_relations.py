@@ -240,6 +240,16 @@ def test_a_news_page_reports_its_carriers() -> None:
     ]  # fmt: skip
 
 
+def test_a_short_name_of_the_reported_or_own_document() -> None:
+    news = (
+        "Chính phủ ban hành Nghị định số 61/2025/NĐ-CP về học phí.\n\n"
+        "Đồng thời, Nghị định số 61 vẫn giữ mức hỗ trợ; Nghị định 62 không đổi."
+    )
+    assert [r for _, r, _ in found(news)] == ["carrier", "carrier", "cited"]
+    own = "CHỈ THỊ\nSố: 16/CT-TTg\nHà Nội, ngày 31 tháng 3 năm 2020\nCác bộ triển khai ngay Chỉ thị 16."
+    assert [r for _, r, _ in found(own)] == ["self", "self"]
+
+
 def test_the_same_words_in_a_document_are_not_carriers() -> None:
     text = "KẾ HOẠCH\nNăm 2022, Bộ Y tế đã ban hành Thông tư số 12/2022/TT-BYT về tiêm chủng."
     assert [r for _, r, _ in found(text)] == ["cited"]

@@ -31,6 +31,7 @@ from vngovdirectives.references.scan import scan_references
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from vngovdirectives.references.model import DocumentReference
     from vngovdirectives.text.source import SourceText
 
 __all__ = ["Scan", "match_of", "matches", "related", "scan"]
@@ -77,12 +78,16 @@ def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
     return Scan(source, found, refs, dates_outside_numbers(hits, refs))
 
 
+def _names(ref: DocumentReference) -> tuple[str | None, str | None]:
+    """The canonical number of ``ref``, and its type and serial ("Nghị định 60")."""
+    doc_type = ref.doc_type
+    name = f"{doc_type.label} {ref.serial.lstrip('0')}" if doc_type is not None else None
+    return (str(ref.number) if ref.number is not None else None), name
+
+
 def related(text: str, refs: Sequence[RefHit]) -> tuple[RefHit, ...]:
     """``refs`` (sorted, without overlaps) with the relation of each to ``text`` and the part it names."""
-    spans = [
-        RefSpan(h.start, h.end, h.value.header, str(h.value.number) if h.value.number is not None else None)
-        for h in refs
-    ]
+    spans = [RefSpan(h.start, h.end, h.value.header, *_names(h.value)) for h in refs]
     out = list(refs)
     for k, c in enumerate(relations_of_spans(text, spans)):
         if c.relation is not Relation.CITED or c.part is not None:

@@ -58,13 +58,15 @@ ACTS: Final = frozenset({Relation.AMENDS, Relation.REPLACES, Relation.REPEALS})
 @attrs.frozen(slots=True)
 class RefSpan:
     """A reference to classify: its span in the text, whether the scanner read it as a header
-    number line ("Số: 07/KH-UBND"), and its canonical number when known (which tells the mentions
-    of one document apart more surely than the number read back from the span)."""
+    number line ("Số: 07/KH-UBND"), its canonical number when known (which tells the mentions
+    of one document apart more surely than the number read back from the span), and its type and
+    serial ("Nghị định 60"), which tell a short reference of a document the text names in full."""
 
     start: int
     end: int
     header: bool = False
     number: str | None = None
+    name: str | None = None
 
 
 @attrs.frozen(slots=True)

@@ -76,20 +76,26 @@ def _number_key(number: str | None) -> tuple[str, str | None] | None:
 
 
 class _Keys:
-    """Document numbers seen, matched loosely: a year stated on one side only does not tell them apart."""
+    """Documents seen, to tell their other mentions: numbers matched loosely (a year stated on one
+    side only does not tell them apart), and a short reference by its type and serial."""
 
-    def __init__(self, numbers: Iterable[str | None] = ()) -> None:
+    def __init__(self, refs: Iterable[RefSpan] = ()) -> None:
         self._years: dict[str, set[str | None]] = {}
-        for number in numbers:
-            self.add(number)
+        self._names: set[str] = set()
+        for ref in refs:
+            self.add(ref)
 
-    def add(self, number: str | None) -> None:
-        key = _number_key(number)
+    def add(self, ref: RefSpan) -> None:
+        key = _number_key(ref.number)
         if key is not None:
             self._years.setdefault(key[0], set()).add(key[1])
+        if ref.name is not None:
+            self._names.add(ref.name)
 
-    def has(self, number: str | None) -> bool:
-        key = _number_key(number)
+    def has(self, ref: RefSpan) -> bool:
+        if ref.number is None:
+            return ref.name is not None and ref.name in self._names
+        key = _number_key(ref.number)
         if key is None or key[0] not in self._years:
             return False
         years = self._years[key[0]]
@@ -179,8 +185,8 @@ def _self_refs(scan: CueText) -> set[int]:
     }
     if scan.refs and scan.starts[0] < 300 and _opens_text(scan):
         own.add(0)
-    keys = _Keys(scan.refs[k].number for k in own)
-    return own | {k for k, r in enumerate(scan.refs) if keys.has(r.number)}
+    keys = _Keys(scan.refs[k] for k in own)
+    return own | {k for k, r in enumerate(scan.refs) if keys.has(r)}
 
 
 def _opens_text(scan: CueText) -> bool:
@@ -213,11 +219,11 @@ def _judge(scan: CueText, own: set[int]) -> list[Classified]:
             c = _SELF if r in own else _walk(scan, r) or _after(scan, r)
         found.append(c or _listed(scan, r))
         if c is not None and c.relation is Relation.CARRIER:
-            carriers.add(ref.number)
-        if carriers.has(ref.number) or (r - 1 in scan.speakers and ref.start - scan.ends[r - 1] <= 3):
+            carriers.add(ref)
+        if carriers.has(ref) or (r - 1 in scan.speakers and ref.start - scan.ends[r - 1] <= 3):
             scan.speakers.add(r)  # the reported document, or its short name right after it ("(Nghị định 60)")
     for r, c in enumerate(found):
-        if c is None and carriers.has(scan.refs[r].number):
+        if c is None and carriers.has(scan.refs[r]):
             found[r] = Classified(Relation.CARRIER)  # the reported document named again
     return [c or _CITED for c in found]
 
