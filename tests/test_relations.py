@@ -174,6 +174,23 @@ def test_the_affected_part_is_kept() -> None:
     ]
 
 
+def test_an_act_on_less_than_the_whole_document_names_its_part() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 2. Bãi bỏ 04 thủ tục hành chính cấp huyện tại Quyết định số 1548/QĐ-UBND ngày 3/5/2025; "
+        "bãi bỏ một phần Quyết định số 14/2025/QĐ-UBND; bãi bỏ toàn bộ Quyết định số 15/2025/QĐ-UBND.\n"
+        "Điều 3. Thay thế Phụ lục ban hành kèm theo Thông tư số 07/2024/TT-NHNN bằng Phụ lục kèm theo Quyết định này.\n"
+        "Điều 4. Bãi bỏ khoản 3 Điều 4 của Nghị định số 24/2012/NĐ-CP (khoản 3 Điều 5 Nghị định số 25/2012/NĐ-CP).\n"
+    )
+    assert found(text) == [
+        ("1548/QĐ-UBND", "repeals", "04 thủ tục hành chính cấp huyện"),
+        ("14/2025/QĐ-UBND", "repeals", "một phần"),
+        ("15/2025/QĐ-UBND", "repeals", None),
+        ("07/2024/TT-NHNN", "replaces", "Phụ lục"),
+        ("24/2012/NĐ-CP", "repeals", "khoản 3 Điều 4"),
+        ("25/2012/NĐ-CP", "repeals", "khoản 3 Điều 5"),  # each item of a list with its own part
+    ]
+
+
 def test_repeals_before_and_after_the_reference() -> None:
     text = (
         "Huỷ bỏ Quyết định số 08/2015/QĐ-UBND ngày 4/5/2015 của UBND tỉnh. "
@@ -401,6 +418,7 @@ def test_any_text_gets_a_relation_for_each_reference(text: str) -> None:
         "sửa đổi, ",
         "Cụm từ “a ",  # a quoted subject that never closes
         "được thay thế bằng ",
+        "bãi bỏ một phần các thủ tục tại ",  # an act's object before its document
     ],
 )
 def test_adversarial_repetition_takes_linear_time(unit: str) -> None:

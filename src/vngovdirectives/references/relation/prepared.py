@@ -49,12 +49,25 @@ _DOC_LINE: Final = re.compile(
     re.MULTILINE,
 )
 _ID: Final = r"(?:\d{1,3}[a-zđ]?|[IVXLC]{1,6}|[a-zđ])(?!\w)"
-_PIECE: Final = rf"(?:điểm|khoản|điều|chương|mục|phần|phụ lục)\s+{_ID}(?:\s*(?:,|và)\s*{_ID}){{0,8}}"
+_PIECE: Final = (
+    rf"(?:(?:điểm|khoản|điều|chương|mục|phần|phụ lục|mẫu số|mẫu)\s+{_ID}(?:\s*(?:,|và)\s*{_ID}){{0,8}}"
+    # parts named without a number: "thay thế Phụ lục ban hành kèm theo …", "bãi bỏ một số điều của …"
+    r"|(?:các\s+)?(?:phụ lục|biểu mẫu|mẫu biểu|danh mục|cụm từ)(?!\s+(?:số\s+)?[0-9IVXLC])"
+    r"|một\s+số\s+(?:điều|khoản|điểm|nội\s+dung|quy\s+định))"
+)
 _PART: Final = re.compile(rf"(?<!\w){_PIECE}(?:(?:\s*,\s*|\s+và\s+|\s+)(?:của\s+)?{_PIECE}){{0,5}}", re.IGNORECASE)
 _PART_TAIL: Final = re.compile(r"[\s,]*(?:của)?\s*\Z", re.IGNORECASE)
 _PART_SUBJECT: Final = re.compile(
     r"(?<!\w)(?:điều|khoản|điểm|đoạn|tiết|chương|mục|phần|phụ lục|biểu mẫu|mẫu)\s+\Z", re.IGNORECASE
 )
+#: The words that join an act's object to the document it is in: "… tại", "… ban hành kèm theo".
+_CONNECTORS: Final = re.compile(
+    r"(?:\s|,|:|\(|(?<!\w)(?:tại|của|trong|thuộc|theo|quy định tại|ban hành kèm theo|kèm theo|được ban hành"
+    r"|đã ban hành|ban hành|và|toàn bộ|các|những|văn bản|sau|sau đây|số)(?!\w))*\Z",
+    re.IGNORECASE,
+)
+#: What names the document itself, not a part of it ("các văn bản sau", "toàn bộ").
+_WHOLE: Final = re.compile(r"(?:toàn bộ|các|những)?\s*(?:văn bản|nội dung)?\s*(?:sau(?: đây)?)?:?", re.IGNORECASE)
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
 _LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
 #: A quotation: provisions or words of another text ("… quy định như sau: “Điều 33. … hết hiệu lực …”",
@@ -234,10 +247,20 @@ class CueText:
             return None
         return f if self.same_sentence(hit.start, self.starts[f]) else None
 
-    def part(self, hit: CueHit, first: int) -> str | None:
-        """The part of the other document named between the cue and the reference ("khoản 2 Điều 15")."""
-        m = _PART.search(self.masked, hit.end, self.starts[first])
-        return _PART_TAIL.sub("", self.folded[m.start() : m.end()]) or None if m else None
+    def part(self, hit: CueHit, r: int) -> str | None:
+        """The part of the other document named before reference ``r``: between the cue and it when
+        it is the first the cue governs ("sửa đổi khoản 2 Điều 15 Quyết định số …"), else between the
+        reference before it and it ("bãi bỏ … Nghị định A (khoản 3 Điều 4 Nghị định B)"). For an
+        act, what else it names first is a part too ("bãi bỏ 06 thủ tục hành chính tại Quyết định
+        số …", "bãi bỏ một phần …"): the act is not on the whole document."""
+        start = hit.end if r == 0 or self.ends[r - 1] <= hit.end else self.ends[r - 1]
+        m = _PART.search(self.masked, start, self.starts[r])
+        if m is not None:
+            return _PART_TAIL.sub("", self.folded[m.start() : m.end()]) or None
+        if hit.cue.relation not in ACTS or start != hit.end:
+            return None
+        words = _CONNECTORS.sub("", self.folded[start : self.starts[r]]).split()
+        return " ".join(words[:12]) if len(words) >= 2 and not _WHOLE.fullmatch(" ".join(words)) else None
 
     def line_head(self, r: int) -> str:
         """What stands before reference ``r`` on its line (at most 40 characters; "?" when more)."""

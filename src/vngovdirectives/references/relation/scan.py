@@ -148,7 +148,7 @@ def _decide(scan: CueText, hit: CueHit, r: int, first: int, owner: int | None) -
         relation = Relation.CITED  # "tham mưu UBND tỉnh thay thế Quyết định số …": a task, not this text's act
     elif owner is not None and owner not in scan.speakers:
         relation = Relation.CITED  # "Kế hoạch số … thực hiện Kết luận số …": between two other documents
-    return Classified(relation, scan.part(hit, first) if first == r else None, hit.cue.phrase)
+    return Classified(relation, scan.part(hit, r), hit.cue.phrase)
 
 
 def _after(scan: CueText, r: int) -> Classified | None:
