@@ -310,6 +310,15 @@ def test_pointers_retrospects_and_tasks_are_cited() -> None:
     ]
 
 
+def test_acts_of_other_documents_and_verbs_in_closed_parentheses() -> None:
+    text = (
+        "KẾ HOẠCH\n| 9 | Xây dựng Nghị định thay thế Nghị định số 24/2018/NĐ-CP của Chính phủ | Bộ Nội vụ |\n"
+        "6. Xây dựng Luật Thuế thu nhập cá nhân (thay thế)\nNghị quyết số 71/NQ-CP\nBộ Tài chính\n"
+        "Kế hoạch này thay thế Kế hoạch số 5/KH-UBND."
+    )
+    assert [r for _, r, _ in found(text)] == ["cited", "cited", "replaces"]
+
+
 def test_a_verb_does_not_reach_into_the_next_sentence() -> None:
     text = (
         "KẾ HOẠCH\nQuyết định này thay thế các quy định trước đây trái với nội dung này. "

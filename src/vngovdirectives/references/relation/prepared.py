@@ -70,9 +70,10 @@ _CONNECTORS: Final = re.compile(
 _WHOLE: Final = re.compile(r"(?:toàn bộ|các|những)?\s*(?:văn bản|nội dung)?\s*(?:sau(?: đây)?)?:?", re.IGNORECASE)
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
 _LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
-#: A quotation: provisions or words of another text ("… quy định như sau: “Điều 33. … hết hiệu lực …”",
-#: "thay thế cụm từ “Quyết định số …”"); curly quotes within a few pages, straight ones within a line.
-_QUOTE: Final = re.compile(r"“[^“”]{1,4000}”|\"[^\"\n]{1,300}\"")
+#: Quotation marks: curly ones nest and may run a few pages, straight ones pair within a line.
+_CURLY: Final = re.compile(r"[“”]")
+_STRAIGHT: Final = re.compile(r"\"[^\"\n]{1,300}\"")
+_QUOTE_REACH: Final = 12000
 #: Where such a list ends: a blank line not followed by another item, an article, a chapter, "Nơi nhận".
 _LIST_END: Final = re.compile(
     r"\n[ \t]*\n(?![ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)))|\n(?=[ \t*_]*(?:Điều\s+\d|Chương\s|Nơi nhận|QUYẾT ĐỊNH))"
@@ -102,6 +103,24 @@ class CueHit:
 def _is_break(m: re.Match[str]) -> bool:
     nxt = m.group(1)
     return nxt is None or nxt.isupper() or nxt.isdigit() or nxt == MASK
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of ``text``, sorted: provisions or words of another text ("…
+    quy định như sau: “Điều 33. … hết hiệu lực …”", "thay thế cụm từ “Quyết định số …”"). Curly
+    quotes nest ("“… Bỏ cụm từ “lệ phí” tại …”"); one left open longer than a few pages is dropped."""
+    spans = [m.span() for m in _STRAIGHT.finditer(text) if "“" not in m.group()]
+    depth, start = 0, 0
+    for m in _CURLY.finditer(text):
+        if depth and m.start() - start > _QUOTE_REACH:
+            depth = 0  # never closed: not a quotation
+        if m.group() == "“":
+            depth, start = depth + 1, (m.start() if depth == 0 else start)
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, m.end()))
+    return sorted(spans)
 
 
 class CueText:
@@ -139,7 +158,7 @@ class CueText:
         self.speakers: set[int] = set()  # references whose descriptions speak for the page
         self.lists = self._lists()
         self.list_starts = [start for start, _, _ in self.lists]
-        self.quotes = [m.span() for m in _QUOTE.finditer(self.folded)]
+        self.quotes = _quotations(self.folded)
 
     def _mask(self) -> str:
         pieces, last = [], 0
@@ -245,6 +264,9 @@ class CueText:
         f = bisect.bisect_left(self.starts, hit.end)
         if f > r or self.starts[f] - hit.end > hit.cue.gap or self.chain[r] > f:
             return None
+        between = self.masked[hit.end : self.starts[f]]
+        if between.count(")") > between.count("("):
+            return None  # the cue stood in a parenthesis that closed: "(thay thế)\nNghị quyết số …"
         return f if self.same_sentence(hit.start, self.starts[f]) else None
 
     def part(self, hit: CueHit, r: int) -> str | None:
