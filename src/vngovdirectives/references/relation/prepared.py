@@ -243,6 +243,11 @@ class CueText:
         p = bisect.bisect_right(self.ends, hit.start) - 1
         return p in self.speakers and hit.start - self.ends[p] <= LINK and self.ends[p] >= sentence, None
 
+    def subject_between(self, start: int, end: int) -> bool:
+        """Whether words naming this document ("Kế hoạch này") stand between ``start`` and ``end``."""
+        k = bisect.bisect_left(self.subjects, (start, -1, -1))
+        return k < len(self.subjects) and self.subjects[k][0] <= end and self.subjects[k][1] >= start
+
     def _subject_part(self, start: int, end: int, cue: int) -> str | None:
         """The part a subject names: "Khoản này", "Cụm từ “quy hoạch”"; None for the document itself."""
         if self.masked[end - 1] == "“":  # quoted words: up to the closing quote

@@ -146,7 +146,7 @@ def _decide(scan: CueText, hit: CueHit, r: int, first: int, owner: int | None) -
         relation = Relation.CITED  # "Luật … được sửa đổi bởi …": between two other documents
     elif relation in ACTS and scan.under_modal(hit):
         relation = Relation.CITED  # "tham mưu UBND tỉnh thay thế Quyết định số …": a task, not this text's act
-    elif owner is not None and owner not in scan.speakers:
+    elif owner is not None and owner not in scan.speakers and not scan.subject_between(scan.ends[owner], hit.start):
         relation = Relation.CITED  # "Kế hoạch số … thực hiện Kết luận số …": between two other documents
     return Classified(relation, scan.part(hit, r), hit.cue.phrase)
 
