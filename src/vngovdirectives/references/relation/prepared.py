@@ -25,7 +25,7 @@ from vngovdirectives.references.relation.cues import (
     cue_of,
 )
 from vngovdirectives.references.relation.model import ACTS, REVERSE, RefSpan, Relation
-from vngovdirectives.text.normalize import modern_tones
+from vngovdirectives.text.normalize import lowered, modern_tones
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -137,11 +137,12 @@ class CueText:
         self.starts = [r.start for r in self.refs]
         self.ends = [r.end for r in self.refs]
         self.masked = self._mask()
+        low = self.low = lowered(self.masked)
         self.breaks = [m.end() for m in _BREAK.finditer(self.masked) if _is_break(m)]
-        hits = [CueHit(m.start(), m.end(), cue_of(m)) for m in OTHERS[genre].finditer(self.masked)]
+        hits = [CueHit(m.start(), m.end(), cue_of(m)) for m in OTHERS[genre].find(self.masked, low)]
         hits += [
             CueHit(m.start(), m.end(), cue_of(m))
-            for m in OPENERS[genre].finditer(self.masked)
+            for m in OPENERS[genre].find(self.masked, low)
             if self._clause_start(m.start())
         ]
         hits.sort(key=lambda h: (h.start, h.cue.where in _OPENER_KINDS))  # at one place an opener wins
@@ -149,8 +150,8 @@ class CueText:
         self.hit_starts = [h.start for h in hits]
         self.openers = [h for h in hits if h.cue.where in (Where.OPENS, Where.SENTENCE)]
         self.opener_starts = [h.start for h in self.openers]
-        self.subjects = [(m.end(), m.start(), cue_of(m).gap) for m in SUBJECT.finditer(self.masked)]
-        self.modals = [(m.end(), cue_of(m).gap) for m in MODAL[genre].finditer(self.masked)]
+        self.subjects = [(m.end(), m.start(), cue_of(m).gap) for m in SUBJECT.find(self.masked, low)]
+        self.modals = [(m.end(), cue_of(m).gap) for m in MODAL[genre].find(self.masked, low)]
         self.chain = list(range(len(self.refs)))  # the first reference of the list each one belongs to
         for k in range(1, len(self.refs)):
             if self.starts[k] - self.ends[k - 1] <= LINK and self.same_sentence(self.ends[k - 1], self.starts[k]):
@@ -171,8 +172,12 @@ class CueText:
     def _trim(self, ref: RefSpan) -> RefSpan:
         """The span without a cue its issuer swallowed ("… của Chính phủ sửa đổi, bổ sung …")."""
         issuer = _ISSUER.search(self.folded, ref.start, ref.end)
-        cue = OTHERS[self.genre].search(self.folded, issuer.end(), ref.end) if issuer else None
-        return attrs.evolve(ref, end=cue.start()) if cue and cue_of(cue).where is not Where.AFTER else ref
+        if issuer is None:
+            return ref
+        span = self.folded[issuer.end() : ref.end]
+        found = OTHERS[self.genre].find(span, lowered(span))
+        cue = found[0] if found else None
+        return attrs.evolve(ref, end=issuer.end() + cue.start()) if cue and cue_of(cue).where is not Where.AFTER else ref
 
     def _clause_start(self, pos: int) -> bool:
         """True where only spaces or list marks stand between ``pos`` and a line start or ; : . | ("""
