@@ -17,7 +17,6 @@ from vngovdirectives.references import Relation
 from vngovdirectives.references.relation import RefSpan, classify_relations
 from vngovdirectives.references.relation.cues import CUES, Genre, Where, load_cues, phrase_regex
 from vngovdirectives.references.relation.prepared import infer_genre
-from vngovdirectives.text.normalize import modern_tones
 
 
 def spans(text: str, *needles: str, headers: tuple[str, ...] = ()) -> list[tuple[int, int, bool]]:
@@ -112,11 +111,9 @@ def test_a_phrase_matches_what_it_says_with_any_white_space(case: tuple[str, str
     assert re.fullmatch(phrase_regex(phrase), text), (phrase, text)
 
 
-def test_modern_tones_keep_length() -> None:
-    for old, new in [("Uỷ ban", "Ủy ban"), ("huỷ bỏ", "hủy bỏ"), ("hoà giải", "hòa giải"), ("Thuỵ", "Thụy")]:
-        assert modern_tones(old) == new
-        assert len(modern_tones(old)) == len(old)
-    assert modern_tones("quý hoàng") == "quý hoàng"
+def test_old_and_new_tone_placement() -> None:
+    text = "QUYẾT ĐỊNH\nĐiều 2. Huỷ bỏ Quyết định số 8/2015/QĐ-UBND; cụ thể hoá Nghị quyết số 12-NQ/TU."
+    assert [r for _, r, _ in found(text)] == ["repeals", "implements"]
 
 
 # --- one relation of each kind ------------------------------------------------------------------------------

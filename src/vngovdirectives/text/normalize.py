@@ -22,12 +22,16 @@ from typing import Final
 
 import attrs
 
-__all__ = ["DASHES", "Normalized", "fold_char_table", "lowered", "modern_tones", "normalize"]
+__all__ = ["DASHES", "Normalized", "fold_char_table", "lowered", "normalize"]
 
 #: Every dash-like code point that real documents use between the parts of a number or a range.
 DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
 _SLASHES: Final = "\u2044\u2215\uff0f\u29f8"
 _SPACES: Final = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+_CYRILLIC: Final = "АВЕКМНОРСТХаеорсхуіј"
+_LATIN_TWINS: Final = "ABEKMHOPCTXaeopcxyij"
 
 
 def fold_char_table() -> dict[int, str]:
@@ -40,6 +44,9 @@ def fold_char_table() -> dict[int, str]:
     table[0x00F0] = "đ"
     table[0x200B] = " "  # zero-width space: keep length, drop meaning
     table[0xFEFF] = " "  # stray byte-order mark
+    # Cyrillic letters that look exactly like Latin ones, pasted into symbols ("16495/BТС-PTHT" with
+    # Cyrillic Т and С): Vietnamese text has no other use for them.
+    table.update({ord(c): latin for c, latin in zip(_CYRILLIC, _LATIN_TWINS, strict=True)})
     # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, except the dash handled above.
     for cp in range(0xFF01, 0xFF5F):
         table.setdefault(cp, chr(cp - 0xFEE0))
@@ -106,21 +113,3 @@ def lowered(text: str) -> str:
     if len(low) != len(text):
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     return low
-
-
-_OLD_TONE: Final = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
-
-
-def modern_tones(text: str) -> str:
-    """``text`` with the old placement of tone marks ("uỷ", "hoà", "Thuỵ") moved to the new one
-    ("ủy", "hòa", "Thụy"), position for position, for matching words written either way.
-
-    >>> modern_tones("Uỷ ban hoà giải huỷ bỏ"), modern_tones("quý hoàng")
-    ('Ủy ban hòa giải hủy bỏ', 'quý hoàng')
-    """
-
-    def move(m: re.Match[str]) -> str:
-        decomposed = unicodedata.normalize("NFD", m.group(2))
-        return unicodedata.normalize("NFC", m.group(1) + decomposed[1]) + decomposed[0]
-
-    return _OLD_TONE.sub(move, text)

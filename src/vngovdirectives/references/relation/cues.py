@@ -16,6 +16,7 @@ linear in the text.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Final
@@ -117,8 +118,25 @@ def load_cues(name: str = "relation_cues") -> tuple[Cue, ...]:
     return tuple(cues)
 
 
+#: A tone mark placed on the first vowel of "oa", "oe", "uy" (the new way: "hóa", "hủy") or on the
+#: second (the old way: "hoá", "huỷ"), as decomposed text spells them.
+_TONE_PAIR: Final = re.compile("([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])")
+
+
+def _spellings(word: str) -> list[str]:
+    """``word`` as written and, when it has one, with its tone mark placed the other way."""
+    nfd = unicodedata.normalize("NFD", word)
+    other = unicodedata.normalize("NFC", _TONE_PAIR.sub(r"\1\3\2", nfd))
+    return [word] if other == word else [word, other]
+
+
+def _word(piece: str) -> str:
+    forms = _spellings(piece)
+    return re.escape(forms[0]) if len(forms) == 1 else "(?:" + "|".join(map(re.escape, forms)) + ")"
+
+
 def _literal(token: str) -> str:
-    return r"(?:\s*,\s*|\s+)".join(re.escape(piece) for piece in token.split(","))  # the comma is often lost
+    return r"(?:\s*,\s*|\s+)".join(_word(piece) for piece in token.split(","))  # the comma is often lost
 
 
 def _group(words: list[str], optional: bool, space: str) -> str:
@@ -169,29 +187,31 @@ def _bounded(phrase: str) -> str:
     return head + phrase_regex(phrase) + tail
 
 
-def _first_words(phrase: str) -> set[str]:
-    """The words (lower case) a match of the phrase can start with."""
-    firsts: set[str] = set()
-    for tok in _TOKEN.split(phrase.replace(", ", ",")):
-        if not tok or tok == " ":
-            continue
-        if not tok.startswith("["):
-            return firsts | {tok.split(",")[0].lower()}
-        alts = tok[1:-1].split("|")
-        for alt in alts:
-            firsts |= _first_words(alt) if alt else set()
-        if "" not in alts:
-            return firsts
-    return firsts
+def _tokens(phrase: str) -> list[str]:
+    return [t for t in _TOKEN.split(phrase.replace(", ", ",")) if t and t != " "]
+
+
+def _prefixes(tokens: list[str], n: int) -> set[str]:
+    """The first ``n`` words (lower case, space-separated) a match of the phrase ``tokens`` can
+    start with; fewer where a gap, or the phrase's end, comes first."""
+    if n == 0 or not tokens or tokens[0] == "…":
+        return {""}
+    tok, rest = tokens[0], tokens[1:]
+    if tok.startswith("["):
+        return set().union(*(_prefixes(_tokens(alt) + rest, n) for alt in tok[1:-1].split("|")))
+    words = [w.lower() for w in tok.split(",") if w]
+    heads = {" ".join(forms) for forms in itertools.product(*(_spellings(w) for w in words[:n]))}
+    tails = _prefixes(rest, n - len(words)) if len(words) < n else {""}
+    return {f"{head} {tail}".strip() for head in heads for tail in tails}
 
 
 @attrs.frozen(slots=True)
 class CueSet:
     """The cues of some kinds as one pattern, and a quick one for where they may start.
 
-    :meth:`find` looks for the first words of the cues on the lower-cased text (one pattern built
-    as a trie, which the engine runs fast), and tries the whole alternation only there: the
-    same matches as ``pattern.finditer``, at a fraction of the cost.
+    :meth:`find` looks for the first words of the cues (up to three) on the lower-cased text, one
+    pattern built as a trie, which the engine runs fast, and tries the whole alternation only
+    there: the same matches as ``pattern.finditer``, at a fraction of the cost.
     """
 
     pattern: re.Pattern[str]  # the cues, group ``c<i>`` for ``CUES[i]``; case ignored
@@ -204,7 +224,7 @@ class CueSet:
         last = -1
         match = self.pattern.match
         for s in self.starts.finditer(low, start, stop):
-            p = s.start()
+            p = s.start("w")
             if p < last:
                 continue
             m = match(text, p, stop)
@@ -218,23 +238,26 @@ class CueSet:
         return self.pattern.match(text, pos, len(text) if end is None else end)
 
 
-def compile_cues(cues: Sequence[Cue], kinds: Iterable[Where], genre: Genre | None) -> CueSet:
-    """The cues of the given kinds (and genre) as one :class:`CueSet`; group ``c<i>`` is ``cues[i]``."""
+def compile_cues(cues: Sequence[Cue], kinds: Iterable[Where], genre: Genre | None, *, clause: bool = False) -> CueSet:
+    """The cues of the given kinds (and genre) as one :class:`CueSet`; group ``c<i>`` is ``cues[i]``.
+    With ``clause``, only where a clause opens: at a line start or after ; : . | ( and list marks."""
     wanted = set(kinds)
     chosen = [(i, c) for i, c in enumerate(cues) if c.where in wanted and (genre is None or c.genre in (None, genre))]
     if not chosen:
         return CueSet(re.compile("(?!)"), re.compile("(?!)"))
     body = "|".join(f"(?P<c{i}>{_bounded(c.phrase)})" for i, c in chosen)
-    firsts: set[str] = set().union(*(_first_words(c.phrase) for _, c in chosen))
+    firsts: set[str] = set().union(*(_prefixes(_tokens(c.phrase), 3) for _, c in chosen))
     words = sorted(w for w in firsts if w[:1].isalnum())
     marks = sorted(w for w in firsts if not w[:1].isalnum())
-    starts = "|".join(([rf"(?<!\w){trie(words)}"] if words else []) + ([trie(marks)] if marks else []))
-    return CueSet(re.compile(body, re.IGNORECASE), re.compile(starts))
+    space = r"[\s,]+"  # what the whole pattern lets stand between two words, and more
+    starts = "|".join(([rf"(?<!\w){trie(words, space)}"] if words else []) + ([trie(marks, space)] if marks else []))
+    opening = r"(?<![^\n;:.|(])[ \t*_#>•+\-–]{0,12}" if clause else ""
+    return CueSet(re.compile(body, re.IGNORECASE), re.compile(f"{opening}(?P<w>{starts})"))
 
 
 CUES: Final = load_cues()
 #: The cues that open a clause or a sentence, by genre.
-OPENERS: Final = {g: compile_cues(CUES, (Where.OPENS, Where.SENTENCE, Where.LEADS), g) for g in Genre}
+OPENERS: Final = {g: compile_cues(CUES, (Where.OPENS, Where.SENTENCE, Where.LEADS), g, clause=True) for g in Genre}
 #: The cues before, through or after a reference, by genre.
 OTHERS: Final = {g: compile_cues(CUES, (Where.BEFORE, Where.THROUGH, Where.AFTER), g) for g in Genre}
 #: The cues that start a reference's own span ("Số: …", "Số hiệu …").

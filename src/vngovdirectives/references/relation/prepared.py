@@ -25,7 +25,7 @@ from vngovdirectives.references.relation.cues import (
     cue_of,
 )
 from vngovdirectives.references.relation.model import ACTS, REVERSE, RefSpan, Relation
-from vngovdirectives.text.normalize import lowered, modern_tones
+from vngovdirectives.text.normalize import lowered
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -35,6 +35,8 @@ __all__ = ["LINK", "CueHit", "CueText", "infer_genre"]
 LINK: Final = 300  # most characters between two references of one list
 TAIL: Final = 150  # most characters of a reference's description ("của Chính phủ về việc …")
 LIST_REACH: Final = 3000  # most characters of a list headed by a colon-ended cue
+_SUBJECT_REACH: Final = 250  # how far before a reverse cue its subject is looked for (quoted words included)
+_MODAL_REACH: Final = 120  # how far before an act a task word is looked for
 
 _OPENER_KINDS: Final = (Where.OPENS, Where.SENTENCE, Where.LEADS)
 _LISTING: Final = REVERSE | ACTS | {Relation.BASIS}  # may head a list
@@ -132,7 +134,7 @@ class CueText:
 
     def __init__(self, text: str, refs: Sequence[RefSpan], genre: Genre) -> None:
         self.genre = genre
-        self.folded = modern_tones(text)
+        self.folded = text  # the normalised text (old tone placement is the cues' business)
         self.refs = [self._trim(r) for r in refs]
         self.starts = [r.start for r in self.refs]
         self.ends = [r.end for r in self.refs]
@@ -150,8 +152,6 @@ class CueText:
         self.hit_starts = [h.start for h in hits]
         self.openers = [h for h in hits if h.cue.where in (Where.OPENS, Where.SENTENCE)]
         self.opener_starts = [h.start for h in self.openers]
-        self.subjects = [(m.end(), m.start(), cue_of(m).gap) for m in SUBJECT.find(self.masked, low)]
-        self.modals = [(m.end(), cue_of(m).gap) for m in MODAL[genre].find(self.masked, low)]
         self.chain = list(range(len(self.refs)))  # the first reference of the list each one belongs to
         for k in range(1, len(self.refs)):
             if self.starts[k] - self.ends[k - 1] <= LINK and self.same_sentence(self.ends[k - 1], self.starts[k]):
@@ -176,8 +176,9 @@ class CueText:
             return ref
         span = self.folded[issuer.end() : ref.end]
         found = OTHERS[self.genre].find(span, lowered(span))
-        cue = found[0] if found else None
-        return attrs.evolve(ref, end=issuer.end() + cue.start()) if cue and cue_of(cue).where is not Where.AFTER else ref
+        if not found or cue_of(found[0]).where is Where.AFTER:
+            return ref
+        return attrs.evolve(ref, end=issuer.end() + found[0].start())
 
     def _clause_start(self, pos: int) -> bool:
         """True where only spaces or list marks stand between ``pos`` and a line start or ; : . | ("""
@@ -235,14 +236,18 @@ class CueText:
         between = self.masked[self.ends[p] : hit.start]
         return None if "," in between or ";" in between or ":" in between else p
 
+    def _subjects(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        """The words naming this document (or a part of it) in ``masked[lo:hi]``: (end, start, gap)."""
+        return [(m.end(), m.start(), cue_of(m).gap) for m in SUBJECT.find(self.masked, self.low, max(0, lo), hi)]
+
     def own_subject(self, hit: CueHit) -> tuple[bool, str | None]:
         """Whether a reverse cue speaks of this document ("Quyết định này …", or a self reference
         just before it), and the part of it the subject names ("Khoản này", "Cụm từ “…”"; None:
         the whole document)."""
         sentence = self.sentence_start(hit.start)
-        k = bisect.bisect_left(self.subjects, (hit.start, -1, -1)) - 1
-        if k >= 0:
-            end, start, gap = self.subjects[k]
+        found = self._subjects(max(sentence, hit.start - _SUBJECT_REACH), hit.start)
+        if found:
+            end, start, gap = found[-1]
             if end >= max(sentence, hit.start - gap):
                 return True, self._subject_part(start, end, hit.start)
         p = bisect.bisect_right(self.ends, hit.start) - 1
@@ -250,8 +255,7 @@ class CueText:
 
     def subject_between(self, start: int, end: int) -> bool:
         """Whether words naming this document ("Kế hoạch này") stand between ``start`` and ``end``."""
-        k = bisect.bisect_left(self.subjects, (start, -1, -1))
-        return k < len(self.subjects) and self.subjects[k][0] <= end and self.subjects[k][1] >= start
+        return bool(self._subjects(start, end))
 
     def _subject_part(self, start: int, end: int, cue: int) -> str | None:
         """The part a subject names: "Khoản này", "Cụm từ “quy hoạch”"; None for the document itself."""
@@ -263,11 +267,9 @@ class CueText:
 
     def under_modal(self, hit: CueHit) -> bool:
         """Whether a task or proposal word ("tham mưu", "đề xuất") stands before the verb in its sentence."""
-        k = bisect.bisect_left(self.modals, (hit.start, -1)) - 1
-        if k < 0:
-            return False
-        end, gap = self.modals[k]
-        return hit.start - end <= gap and end >= self.sentence_start(hit.start)
+        sentence = self.sentence_start(hit.start)
+        found = MODAL[self.genre].find(self.masked, self.low, max(sentence, hit.start - _MODAL_REACH), hit.start)
+        return any(hit.start - m.end() <= cue_of(m).gap for m in found)
 
     def governed(self, hit: CueHit, r: int) -> int | None:
         """The first reference of the list the cue governs, if that list reaches reference ``r``."""
