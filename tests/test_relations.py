@@ -286,6 +286,14 @@ def test_replies() -> None:
     assert [r for _, r, _ in found(text)] == ["reply", "reply"]
 
 
+def test_coordinated_acts_of_one_article() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 3. Quyết định này thay thế Quyết định số 12/2019/QĐ-UBND và bãi bỏ khoản 2 Điều 3 "
+        "Quyết định số 21/2020/QĐ-UBND."
+    )
+    assert found(text) == [("12/2019/QĐ-UBND", "replaces", None), ("21/2020/QĐ-UBND", "repeals", "khoản 2 Điều 3")]
+
+
 def test_a_verb_in_a_description_relates_two_other_documents() -> None:
     text = (
         "Thực hiện Kế hoạch số 30-KH/TU ngày 2/8/2022 của Ban Thường vụ Tỉnh ủy thực hiện "

@@ -70,6 +70,7 @@ _CONNECTORS: Final = re.compile(
 )
 #: What names the document itself, not a part of it ("các văn bản sau", "toàn bộ").
 _WHOLE: Final = re.compile(r"(?:toàn bộ|các|những)?\s*(?:văn bản|nội dung)?\s*(?:sau(?: đây)?)?:?", re.IGNORECASE)
+_COORDINATED: Final = (["và"], ["đồng", "thời"], ["và", "đồng", "thời"], ["đồng", "thời", "và"])
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
 _LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
 #: Quotation marks: curly ones nest and may run a few pages, straight ones pair within a line.
@@ -234,7 +235,9 @@ class CueText:
         if p < 0 or hit.start - self.ends[p] > TAIL or not self.same_sentence(self.ends[p], hit.start):
             return None
         between = self.masked[self.ends[p] : hit.start]
-        return None if "," in between or ";" in between or ":" in between else p
+        if "," in between or ";" in between or ":" in between or between.split() in _COORDINATED:
+            return None  # a verb of the clause's own list: "thay thế Quyết định số … và bãi bỏ …"
+        return p
 
     def _subjects(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
         """The words naming this document (or a part of it) in ``masked[lo:hi]``: (end, start, gap)."""
