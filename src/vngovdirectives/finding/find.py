@@ -47,12 +47,14 @@ __all__ = [
 ]
 
 
-def _scan(text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None) -> Scan:
+def _scan(
+    text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None, *, relations: bool = True
+) -> Scan:
     if isinstance(text, SourceText):
-        return scan(text, context_date)
+        return scan(text, context_date, relations=relations)
     if not isinstance(text, str):
         raise TypeError(f"finders read a str, not {type(text).__name__}")
-    return scan(SourceText.read(text, html=html), context_date)
+    return scan(SourceText.read(text, html=html), context_date, relations=relations)
 
 
 def find_all(
@@ -81,7 +83,7 @@ def find_references(
 
 def find_numbers(text: str | SourceText, /, *, html: bool | None = False) -> Iterator[Match[DocumentNumber]]:
     """Every document number in ``text`` (the number only: "607/QĐ-UBND")."""
-    result = _scan(text, None, html)
+    result = _scan(text, None, html, relations=False)
     for hit in result.refs:
         number = hit.value.number
         if number is not None:
@@ -99,21 +101,21 @@ def find_dates(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[VnDate]]:
     """Every explicit date or partial date (day, month, quarter, half-year, year) in ``text``."""
-    yield from _temporal(_scan(text, context_date, html), HitKind.DATE)  # type: ignore[misc]
+    yield from _temporal(_scan(text, context_date, html, relations=False), HitKind.DATE)  # type: ignore[misc]
 
 
 def find_periods(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Period]]:
     """Every period ("giai đoạn 2016 - 2020", "từ ngày 25/3 - 31/3/2019") in ``text``."""
-    yield from _temporal(_scan(text, context_date, html), HitKind.PERIOD)  # type: ignore[misc]
+    yield from _temporal(_scan(text, context_date, html, relations=False), HitKind.PERIOD)  # type: ignore[misc]
 
 
 def find_deadlines(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Deadline]]:
     """Every deadline ("chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc …") in ``text``."""
-    yield from _temporal(_scan(text, context_date, html), HitKind.DEADLINE)  # type: ignore[misc]
+    yield from _temporal(_scan(text, context_date, html, relations=False), HitKind.DEADLINE)  # type: ignore[misc]
 
 
 def parse_reference(text: str, /) -> DocumentReference:

@@ -60,9 +60,11 @@ class Scan:
         return context.first_day() if context is not None and context.precision is Precision.DAY else None
 
 
-def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
+def scan(source: SourceText, context: dt.date | VnDate | None = None, *, relations: bool = True) -> Scan:
     """Every reference, date, period and deadline of ``source``, overlaps filtered; year-less values
-    are completed from ``context`` (a day, or a year alone), else from the document's own date."""
+    are completed from ``context`` (a day, or a year alone), else from the document's own date.
+    With ``relations`` (the default), each reference carries its relation to the text; the finders
+    that report no reference skip that work."""
     low = source.low
     found = detect_context(low) if context is None else VnDate.of(context) if isinstance(context, dt.date) else context
     hits = scan_temporal(source.text, found, low=low)
@@ -74,7 +76,9 @@ def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
         if kind is date_kind
     }
     ctx = ScanContext(source.text, date_starts.get, low, url_spans(low), source.rev)
-    refs = related(source.text, fuller_numbers(drop_overlapping_references(scan_references(ctx))))
+    refs = tuple(fuller_numbers(drop_overlapping_references(scan_references(ctx))))
+    if relations:
+        refs = related(source.text, refs)
     return Scan(source, found, refs, dates_outside_numbers(hits, refs))
 
 

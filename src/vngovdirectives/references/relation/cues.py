@@ -215,7 +215,8 @@ class CueSet:
     """
 
     pattern: re.Pattern[str]  # the cues, group ``c<i>`` for ``CUES[i]``; case ignored
-    starts: re.Pattern[str]  # where a cue may start, on the lower-cased text
+    starts: re.Pattern[str]  # where a cue may start (group ``w``), on the lower-cased text
+    head: re.Pattern[str] | None = None  # where one may start at the very start of the text
 
     def find(self, text: str, low: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         """The matches in ``text[start:end]`` (``low`` is ``text`` lower-cased), without overlaps."""
@@ -223,7 +224,11 @@ class CueSet:
         out: list[re.Match[str]] = []
         last = -1
         match = self.pattern.match
-        for s in self.starts.finditer(low, start, stop):
+        starts = self.starts.finditer(low, start, stop)
+        if start == 0 and self.head is not None:
+            first = self.head.match(low, 0, stop)
+            starts = itertools.chain([first] if first else [], starts)
+        for s in starts:
             p = s.start("w")
             if p < last:
                 continue
@@ -244,15 +249,33 @@ def compile_cues(cues: Sequence[Cue], kinds: Iterable[Where], genre: Genre | Non
     wanted = set(kinds)
     chosen = [(i, c) for i, c in enumerate(cues) if c.where in wanted and (genre is None or c.genre in (None, genre))]
     if not chosen:
-        return CueSet(re.compile("(?!)"), re.compile("(?!)"))
+        return CueSet(re.compile("(?!)"), re.compile("(?P<w>(?!))"))
     body = "|".join(f"(?P<c{i}>{_bounded(c.phrase)})" for i, c in chosen)
     firsts: set[str] = set().union(*(_prefixes(_tokens(c.phrase), 3) for _, c in chosen))
-    words = sorted(w for w in firsts if w[:1].isalnum())
-    marks = sorted(w for w in firsts if not w[:1].isalnum())
+    starts = _starts(firsts)
+    marks = r"[ \t*_#>•+\-–]{0,12}"  # list marks and blanks before a clause's first word
+    if clause:  # after a line break or ; : . | ( — or at the very start of the text
+        return CueSet(
+            re.compile(body, re.IGNORECASE),
+            re.compile(f"[\\n;:.|(]{marks}(?P<w>{starts})"),
+            re.compile(f"{marks}(?P<w>{starts})"),
+        )
+    return CueSet(re.compile(body, re.IGNORECASE), re.compile(f"(?P<w>{starts})"))
+
+
+def _starts(prefixes: Iterable[str]) -> str:
+    """A pattern for where a cue may start, given the words it can start with: a trie whose every
+    branch opens with a plain character, so that the engine skips to the next such character at
+    once; the check that no letter stands before comes after that character."""
     space = r"[\s,]+"  # what the whole pattern lets stand between two words, and more
-    starts = "|".join(([rf"(?<!\w){trie(words, space)}"] if words else []) + ([trie(marks, space)] if marks else []))
-    opening = r"(?<![^\n;:.|(])[ \t*_#>•+\-–]{0,12}" if clause else ""
-    return CueSet(re.compile(body, re.IGNORECASE), re.compile(f"{opening}(?P<w>{starts})"))
+    by_first: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        by_first.setdefault(prefix[0], []).append(prefix[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        boundary = r"(?<!\w.)" if first.isalnum() else ""
+        branches.append(re.escape(first) + boundary + trie(rests, space))
+    return "|".join(branches)
 
 
 CUES: Final = load_cues()
