@@ -142,6 +142,15 @@ def test_a_decision_from_header_to_its_last_article() -> None:
     ]  # fmt: skip
 
 
+def test_a_basis_list_goes_on_over_lines() -> None:
+    text = (
+        "QUYẾT ĐỊNH\n*Căn cứ Nghị định số 63/2010/NĐ-CP ngày 8/6/2010 của Chính phủ về kiểm soát thủ tục;\n"
+        "Nghị định số 92/2017/NĐ-CP ngày 7/8/2017 của Chính phủ về sửa đổi, bổ sung;*\n"
+        "Quyết định số 17/QĐ-UBND ngày 2/1/2024 của UBND tỉnh hết hiệu lực.\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["basis", "basis", "repeals"]  # a new sentence, its own verb
+
+
 def test_basis_wins_over_an_amending_verb_inside_its_clause() -> None:
     text = (
         "Căn cứ Nghị định số 14/2023/NĐ-CP ngày 2/3/2023 của Chính phủ sửa đổi, bổ sung một số điều "
@@ -322,6 +331,8 @@ def test_acts_of_other_documents_and_verbs_in_closed_parentheses() -> None:
         "Kế hoạch này thay thế Kế hoạch số 5/KH-UBND."
     )
     assert [r for _, r, _ in found(text)] == ["cited", "cited", "replaces"]
+    title = "NGHỊ QUYẾT\nSửa đổi, bổ sung một số điều của Quy định kèm theo Nghị quyết số 10/2022/NQ-HĐND"
+    assert found(title) == [("10/2022/NQ-HĐND", "amends", "một số điều")]  # a type line, then the title
 
 
 def test_a_verb_does_not_reach_into_the_next_sentence() -> None:

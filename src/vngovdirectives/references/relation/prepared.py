@@ -103,6 +103,13 @@ class CueHit:
     cue: Cue
 
 
+def _near(text: str, end: int, start: int, gap: int) -> bool:
+    """Whether a word ending at ``end`` stands within ``gap`` of ``start``; a word meant to stand
+    right before (a gap of 2 or less) must stand on the same line ("NGHỊ QUYẾT\nSửa đổi …" is a
+    title line, then the title)."""
+    return start - end <= gap and (gap > 2 or "\n" not in text[end:start])
+
+
 def _is_break(m: re.Match[str]) -> bool:
     nxt = m.group(1)
     return nxt is None or nxt.isupper() or nxt.isdigit() or nxt == MASK
@@ -272,7 +279,7 @@ class CueText:
         """Whether a task or proposal word ("tham mưu", "đề xuất") stands before the verb in its sentence."""
         sentence = self.sentence_start(hit.start)
         found = MODAL[self.genre].find(self.masked, self.low, max(sentence, hit.start - _MODAL_REACH), hit.start)
-        return any(hit.start - m.end() <= cue_of(m).gap for m in found)
+        return any(_near(self.masked, m.end(), hit.start, cue_of(m).gap) for m in found)
 
     def governed(self, hit: CueHit, r: int) -> int | None:
         """The first reference of the list the cue governs, if that list reaches reference ``r``."""

@@ -176,6 +176,19 @@ def _listed(scan: CueText, r: int) -> Classified | None:
     return _decide(scan, hit, r, r, None)
 
 
+def _basis_goes_on(scan: CueText, r: int) -> Classified | None:
+    """A line that opens with a reference after a "Căn cứ …;" line goes on with its basis
+    ("Căn cứ Nghị định số …;\nNghị định số … về …;")."""
+    start = scan.starts[r]
+    sentence = scan.sentence_start(start)
+    if scan.line_head(r).strip(" \t*_-+•–") or not scan.masked[:sentence].rstrip(" \t\n*_").endswith(";"):
+        return None
+    opener = scan.opener(sentence - 1, scan.sentence_start(sentence - 1))
+    if opener is None or opener.cue.relation is not Relation.BASIS:
+        return None
+    return Classified(Relation.BASIS, cue=opener.cue.phrase)
+
+
 def _self_refs(scan: CueText) -> set[int]:
     """Header numbers, a page title naming a document, and every other mention of those numbers."""
     own = {
@@ -217,7 +230,7 @@ def _judge(scan: CueText, own: set[int]) -> list[Classified]:
             c = _QUOTED  # another text's words: its relations are not this text's
         else:
             c = _SELF if r in own else _walk(scan, r) or _after(scan, r)
-        found.append(c or _listed(scan, r))
+        found.append(c or _listed(scan, r) or _basis_goes_on(scan, r))
         if c is not None and c.relation is Relation.CARRIER:
             carriers.add(ref)
         if carriers.has(ref) or (r - 1 in scan.speakers and ref.start - scan.ends[r - 1] <= 3):
