@@ -71,6 +71,8 @@ _CONNECTORS: Final = re.compile(
 #: What names the document itself, not a part of it ("các văn bản sau", "toàn bộ").
 _WHOLE: Final = re.compile(r"(?:toàn bộ|các|những)?\s*(?:văn bản|nội dung)?\s*(?:sau(?: đây)?)?:?", re.IGNORECASE)
 _COORDINATED: Final = (["và"], ["đồng", "thời"], ["và", "đồng", "thời"], ["đồng", "thời", "và"])
+#: "… sau (đây)" right before a verb that ends its line with a colon: the list below is what it acts on.
+_FOLLOWING: Final = re.compile(r"(?<!\w)sau(?:\s+đây)?\s*\Z", re.IGNORECASE)
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
 _LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
 #: Quotation marks: curly ones nest and may run a few pages, straight ones pair within a line.
@@ -197,12 +199,16 @@ class CueText:
 
     def _lists(self) -> list[tuple[int, int, CueHit]]:
         """Lists headed by a cue that ends its line with a colon: (first item, end, heading cue)."""
-        ends = [m.start() for m in _LIST_END.finditer(self.masked)]
+        ends: list[int] | None = None
         lists = []
         for hit in self.hits:
-            listing = hit.cue.relation in _LISTING and hit.cue.where is not Where.THROUGH  # "… hết hiệu lực:"
+            listing = hit.cue.relation in _LISTING and hit.cue.where is not Where.THROUGH
+            if listing and hit.cue.where is Where.AFTER:  # only "… sau đây hết hiệu lực:", not a title "… bị bãi bỏ:"
+                listing = _FOLLOWING.search(self.masked, max(0, hit.start - 16), hit.start) is not None
             intro = _LIST_INTRO.match(self.masked, hit.end) if listing else None
             if intro is not None:
+                if ends is None:
+                    ends = [m.start() for m in _LIST_END.finditer(self.masked)]
                 k = bisect.bisect_right(ends, intro.end())
                 end = min(ends[k] if k < len(ends) else len(self.masked), intro.end() + LIST_REACH)
                 lists.append((intro.end(), end, hit))

@@ -152,17 +152,19 @@ def _decide(scan: CueText, hit: CueHit, r: int, first: int, owner: int | None) -
 
 
 def _after(scan: CueText, r: int) -> Classified | None:
-    """A cue after the reference (or after the list it ends): "Quyết định số … hết hiệu lực"."""
+    """A cue after the reference (or after the list it ends): "Quyết định số … hết hiệu lực". The
+    words of its title between them may hold other cues ("… ban hành Quy chế … hết hiệu lực")."""
     i = bisect.bisect_left(scan.hit_starts, scan.ends[r])
-    if i == len(scan.hits):
-        return None
-    hit = scan.hits[i]
-    last = bisect.bisect_right(scan.ends, hit.start) - 1
-    if hit.cue.where is not Where.AFTER or scan.chain[last] > r or hit.start - scan.ends[last] > hit.cue.gap:
-        return None
-    if not scan.same_sentence(scan.ends[r], hit.start):
-        return None
-    return Classified(hit.cue.relation, cue=hit.cue.phrase)
+    for hit in scan.hits[i : i + WALK]:
+        last = bisect.bisect_right(scan.ends, hit.start) - 1
+        if scan.chain[last] > r:
+            return None  # past another list
+        if hit.cue.where is not Where.AFTER:
+            continue
+        if hit.start - scan.ends[last] > hit.cue.gap or not scan.same_sentence(scan.ends[r], hit.start):
+            return None
+        return Classified(hit.cue.relation, cue=hit.cue.phrase)
+    return None
 
 
 def _listed(scan: CueText, r: int) -> Classified | None:
