@@ -340,6 +340,10 @@ def test_acts_of_other_documents_and_verbs_in_closed_parentheses() -> None:
         "Kế hoạch này thay thế Kế hoạch số 5/KH-UBND."
     )
     assert [r for _, r, _ in found(text)] == ["cited", "cited", "replaces"]
+    formula = "THÔNG TƯ\nBộ trưởng Bộ Công Thương ban hành Thông tư sửa đổi, bổ sung Thông tư số 05/2019/TT-BCT."
+    assert found(formula) == [("05/2019/TT-BCT", "amends", None)]
+    english = "CIRCULAR\n3. This Circular nullifies the Circular No. 56/2015/TT-BCT dated December 31, 2015."
+    assert found(english) == [("56/2015/TT-BCT", "repeals", None)]
     title = "NGHỊ QUYẾT\nSửa đổi, bổ sung một số điều của Quy định kèm theo Nghị quyết số 10/2022/NQ-HĐND"
     assert found(title) == [("10/2022/NQ-HĐND", "amends", "một số điều")]  # a type line, then the title
 

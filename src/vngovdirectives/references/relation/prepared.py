@@ -43,7 +43,7 @@ _LISTING: Final = REVERSE | ACTS | {Relation.BASIS}  # may head a list
 _BREAK: Final = re.compile(
     r"[;:.!?][ \t\"”’)*_]*\n|\n[ \t]*\n|\||\n(?=[ \t]*\d{1,3}[ \t]*\n)"
     r"|\n(?=[ \t*_]*(?:[-+•–]|\d{1,2}[.)]\s|[a-zđ]\)|Điều\s+\d|Chương\s|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|Ngày\s+\d))"
-    r"|[.!?…][\"”’)]*[ \t]+(?=[\"“(*]*(\S))"
+    r"|(?<!\bNo)(?<!\bno)[.!?…][\"”’)]*[ \t]+(?=[\"“(*]*(\S))"  # not after "No." of a translation
 )
 _DOC_LINE: Final = re.compile(
     r"^[ \t|*#>]*(?:(QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|THÔNG BÁO|HƯỚNG DẪN|CÔNG ĐIỆN"
@@ -65,7 +65,8 @@ _PART_SUBJECT: Final = re.compile(
 #: The words that join an act's object to the document it is in: "… tại", "… ban hành kèm theo".
 _CONNECTORS: Final = re.compile(
     r"(?:\s|,|:|\(|(?<!\w)(?:tại|của|trong|thuộc|theo|quy định tại|ban hành kèm theo|kèm theo|được ban hành"
-    r"|đã ban hành|ban hành|và|toàn bộ|các|những|văn bản|sau|sau đây|số)(?!\w))*\Z",
+    r"|đã ban hành|ban hành|và|toàn bộ|các|những|văn bản|sau|sau đây|số"
+    r"|the|of|No\.?|Government's|Circular|Decree|Decision|Resolution|Law|Joint)(?!\w))*\Z",
     re.IGNORECASE,
 )
 #: What names the document itself, not a part of it ("các văn bản sau", "toàn bộ").
@@ -285,7 +286,8 @@ class CueText:
         """Whether a task or proposal word ("tham mưu", "đề xuất") stands before the verb in its sentence."""
         sentence = self.sentence_start(hit.start)
         found = MODAL[self.genre].find(self.masked, self.low, max(sentence, hit.start - _MODAL_REACH), hit.start)
-        return any(_near(self.masked, m.end(), hit.start, cue_of(m).gap) for m in found)
+        near = [cue_of(m).relation for m in found if _near(self.masked, m.end(), hit.start, cue_of(m).gap)]
+        return bool(near) and near[-1] is Relation.CITED  # "ban hành Thông tư sửa đổi …" keeps the verb
 
     def governed(self, hit: CueHit, r: int) -> int | None:
         """The first reference of the list the cue governs, if that list reaches reference ``r``."""
