@@ -200,10 +200,12 @@ def test_an_act_on_less_than_the_whole_document_names_its_part() -> None:
 def test_a_verb_after_a_title_whose_subject_is_something_else() -> None:
     text = (
         "QUYẾT ĐỊNH\nCăn cứ pháp lý:\n- Quyết định số 315/QĐ-BTP ngày 3/10/2025 của Bộ trưởng Bộ Tư pháp về việc "
-        "công bố thủ tục hành chính được sửa đổi, thủ tục hành chính bị bãi bỏ trong lĩnh vực chứng thực.\n"
+        "công bố thủ tục hành chính được sửa đổi, thủ tục hành chính bị bãi bỏ trong lĩnh vực chứng thực;\n"
+        "- Quyết định số 357/QĐ-BKHCN ngày 7/11/2025 của Bộ Khoa học và Công nghệ về việc công bố thủ tục hành "
+        "chính mới ban hành và bị bãi bỏ lĩnh vực khoa học.\n"
         "2. Quyết định số 21/2016/QĐ-UBND ngày 2/3/2016 của UBND tỉnh ban hành Quy chế làm việc hết hiệu lực."
     )
-    assert [r for _, r, _ in found(text)] == ["cited", "repeals"]
+    assert [r for _, r, _ in found(text)] == ["cited", "cited", "repeals"]
 
 
 def test_repeals_before_and_after_the_reference() -> None:
