@@ -40,8 +40,11 @@ _BULLETS: Final = frozenset({"dash", "plus", "para"})
 _Subject = tuple[Assignee, ...]
 #: A task as first read: its kind, assignees, where the action starts, the trigger's span.
 _Draft = tuple[TaskKind, _Subject, int, "tuple[int, int] | None"]
-#: Where a later sentence of an item starts: after a full stop or a semicolon, before a capital.
-_NEXT_SENTENCE: Final = re.compile(r"(?<=[.!?…;])[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])|(?<=:)[\s*]{1,8}")
+#: Where a sentence of an item ends and the next starts: a full stop or a semicolon and the space after it,
+#: before a capital; or a colon and the space after it. Each branch opens with its literal mark.
+_NEXT_SENTENCE: Final = re.compile(
+    "|".join([*(re.escape(c) + r"[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])" for c in ".!?…;"), r":[\s*]{1,8}"])
+)
 _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng)\s{0,3}$")
 
 
@@ -302,11 +305,13 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` (line breaks inside a sentence do not end it)."""
     out = []
     pos = start
-    for m in _NEXT_SENTENCE.finditer(text, start, end):
-        if text[m.start() - 1] == ":" and shared_colon(text, m.start() - 1):
+    # From one character before: the mark that ends the sentence before ``start`` ends no sentence here.
+    for m in _NEXT_SENTENCE.finditer(text, max(0, start - 1), end):
+        mark = m.start()
+        if text[mark] == ":" and shared_colon(text, mark):
             continue
-        if m.start() > pos:
-            out.append((pos, m.start()))
+        if mark + 1 > pos:
+            out.append((pos, mark + 1))
         pos = m.end()
     if end > pos:
         out.append((pos, end))

@@ -49,7 +49,8 @@ _PAGE_NUMBER: Final = re.compile(r"\d{1,4}")
 _UPPER_RUN: Final = re.compile(r"\s{1,3}[A-ZĐÀ-Ỹ]{2,}[\s,]{1,3}[A-ZĐÀ-Ỹ]{2,}")
 _VV: Final = re.compile(r"(?:V/v|V/V|v/v|Về\s{1,3}việc|VỀ\s{1,3}VIỆC)(?=[\s:.])|Về\s{1,3}(?=[a-zà-ỹđ])")
 _DECOR: Final = " \t\r*,;.|-_=#"
-_SO: Final = re.compile(r"[Ss]ố|SỐ")
+#: "Số" in its three spellings, each a literal (the search runs over the first part of the page).
+_SO: Final = re.compile(r"Số|số|SỐ")
 
 
 @attrs.frozen(slots=True, kw_only=True)

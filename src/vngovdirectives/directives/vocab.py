@@ -101,10 +101,13 @@ NOT_ORDERS: Final = frozenset(words("not_orders"))
 #: Words that open a bullet's sentence before its subject ("Đồng thời, …", "Đối với …, …").
 SENTENCE_OPENERS: Final = _words("sentence_openers")
 
-#: The sentence that says whose directive it is and where it was issued.
+#: The sentence that says whose directive it is and where it was issued (each branch opens with a literal: it
+#: is searched for in every sentence of a bulletin).
 ATTRIBUTION: Final = re.compile(
-    r"(?:[Đđ]ó là (?:ý kiến )?chỉ đạo của|[Nn]ội dung (?:trên|này) (?:được|do)|chỉ đạo (?:nội dung )?(?:trên|này)"
-    r"|(?:đã|vừa) (?:có|ban hành|ký ban hành)\s{1,3}(?:văn bản|[A-ZĐ])|phê duyệt [^.;]{0,80}\btại\b|ban hành tại)"
+    r"Đó là (?:ý kiến )?chỉ đạo của|đó là (?:ý kiến )?chỉ đạo của|Nội dung (?:trên|này) (?:được|do)"
+    r"|nội dung (?:trên|này) (?:được|do)|chỉ đạo (?:nội dung )?(?:trên|này)"
+    r"|đã (?:có|ban hành|ký ban hành)\s{1,3}(?:văn bản|[A-ZĐ])|vừa (?:có|ban hành|ký ban hành)\s{1,3}(?:văn bản|[A-ZĐ])"
+    r"|phê duyệt [^.;]{0,80}\btại\b|ban hành tại"
 )
 
 
