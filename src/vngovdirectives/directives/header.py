@@ -103,7 +103,8 @@ def _numbers(text: str, limit: int) -> Iterator[re.Match[str]]:
     for hit in _SO.finditer(text, 0, limit):
         at = hit.start()
         if text[at] == "s":  # "Luật số: …": the match starts at the type name, on the same line
-            at = max(text.rfind("\n", 0, at), text.rfind("|", 0, at), at - 40) + 1
+            lo = max(0, at - 40)  # no further back than that: each search stops there, not at the page's start
+            at = max(text.rfind("\n", lo, at), text.rfind("|", lo, at), at - 40) + 1
             while at < hit.start() and text[at] in " \t*":
                 at += 1
         if at <= done:
