@@ -70,9 +70,7 @@ IMPERATIVE: Final = re.compile(rf"(?P<w>{_ACTION_WORDS})(?![\w])")
 #: An action verb that opens a sentence, first letter in either case ("Tăng cường …", "Chủ trì, phối hợp …").
 IMPERATIVE_START: Final = re.compile(rf"(?P<w>{trie(_capitalised('action_words'), S)})(?![\w])")
 #: "Yêu cầu", "Giao", "Đề nghị" …, searched for with :func:`word_starts`.
-LEADING_TRIGGERS: Final = re.compile(
-    rf"(?P<w>{trie(_capitalised('leading_triggers'), S)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
-)
+LEADING_TRIGGERS: Final = re.compile(rf"(?P<w>{trie(_capitalised('leading_triggers'), S)})(?![\w])\s{{0,3}}:?\s{{0,3}}")
 _TRAILING: Final = rows("trailing_triggers")
 TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), S)})(?![\w])")
 #: A trailing trigger after an adverbial phrase: "Ủy ban bầu cử …, trên cơ sở …, hoàn thành …".
