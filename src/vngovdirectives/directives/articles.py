@@ -28,6 +28,7 @@ from vngovdirectives.directives.tasks import make_task
 
 if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
+    from vngovdirectives.directives.units import Unit
 
 __all__ = ["document_tasks"]
 
@@ -51,11 +52,7 @@ _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng)\s{0,3}$")
 def document_tasks(page: Page, start: int, end: int, addressed: list[Assignee]) -> list[Task]:
     """The tasks of the body ``text[start:end]``; ``addressed``: the letter's addressees."""
     units = [u for u in page.units_in(start, end) if u.end <= end]
-    found = (
-        tables(page, units)
-        if any(page.text.find("|", u.start, u.end + 2) >= 0 for u in units) or (page.source.page is not None)
-        else []
-    )
+    found = tables(page, units) if _barred(page.text, units) or page.source.page is not None else []
     if found:
         units = [u for u in units if not any(t.start <= u.start < t.end for t in found)]
     items = outline(page.text, units)
@@ -187,7 +184,7 @@ class _Walk:
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
                 drafts.append((ss, order.kind, order.assignees, order.action, order.trigger))
         out = []
-        label = self._label(i)
+        label = self._label(i) if drafts else None
         for k, (ds, kind, assignees, action, trigger) in enumerate(drafts):
             de = drafts[k + 1][0] if k + 1 < len(drafts) else e
             found = make_task(self.page, (ds, de), kind, assignees, action=action, trigger=trigger, label=label)
@@ -299,6 +296,13 @@ class _Walk:
         if found is None:
             return None
         return _with_deadlines(found, deadlines)
+
+
+def _barred(text: str, units: list[Unit]) -> bool:
+    """Whether a unit holds a "|" or is followed by one (a table's row); most texts hold none at all."""
+    if not units or text.find("|", units[0].start, units[-1].end + 2) < 0:
+        return False
+    return any(text.find("|", u.start, u.end + 2) >= 0 for u in units)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
