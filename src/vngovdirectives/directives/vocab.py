@@ -115,7 +115,7 @@ def word_starts(pattern: re.Pattern[str], text: str, start: int, end: int) -> It
 
     A pattern that opens with a literal lets the engine skip to the places where one stands; one that opens
     with a look-behind is tried at every position. On the real documents, reading the lists of bodies and
-    the triggers of the tasks took half the time this way (``benchmarks/bench_real.py``)."""
+    the triggers of the tasks took a quarter less time this way (0.21 s -> 0.16 s)."""
     m = pattern.search(text, start, end)
     while m is not None:
         at = m.start()
