@@ -24,6 +24,8 @@ from typing import Final
 
 import attrs
 
+from vngovdirectives.errors import expect_type
+
 __all__ = [
     "Agency",
     "AgencyRole",
@@ -236,6 +238,7 @@ def canonical_code(token: str) -> str | None:
 
 def is_known_code(code: str) -> bool:
     """Whether ``code`` is a document-type code or a code in the agency table (any case, D for Đ)."""
+    expect_type(code, str, "is_known_code", "code")
     return canonical_code(code) is not None
 
 
@@ -244,6 +247,7 @@ def agency_name(code: str) -> str | None:
 
     National Assembly codes carry their term: "QH13" → "Quốc hội khóa 13".
     """
+    expect_type(code, str, "agency_name", "code")
     official = canonical_code(code)
     if official is None:
         return None

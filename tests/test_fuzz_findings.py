@@ -1,0 +1,50 @@
+"""What a fuzz run of 1.6 million calls found (issue 13), each finding a regression test.
+
+The harness itself is ``tests/fuzzing.py`` (run by ``tests/test_fuzz.py`` and ``scripts/fuzz.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vngovdirectives import export, extract, find_all, load_json, parse_number
+from vngovdirectives.errors import DocumentNumberError
+from vngovdirectives.numbers.model import check
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize("text", ["1/A&", "15972/SXD-QLN&", "83/2015/QH13&", "1/A&&", "1ỳ/Q", "5đ/QĐ-UBND", "0İ―Pΐ"])
+def test_parse_number_refuses_what_its_model_refuses(text: str) -> None:
+    with pytest.raises(DocumentNumberError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("text", ["15972/SXD-QLN&PTĐT", "55/2005/TTLT-BNV&VPCP", "30c/NQ-CP", "01/1999/QĐ.UB"])
+def test_an_ampersand_between_codes_and_a_latin_suffix_still_parse(text: str) -> None:
+    number = parse_number(text)
+    assert check(number) is None
+    assert str(number) == text
+
+
+def test_a_serial_with_a_vietnamese_letter_says_where() -> None:
+    with pytest.raises(DocumentNumberError) as info:
+        parse_number("5đ/QĐ-UBND")
+    assert (info.value.offset, info.value.fragment) == (1, "đ")
+
+
+_NUMBERISH = st.text(alphabet=st.sampled_from("0123456789/-.&ĐđQHTCNUBDỳİ―Pΐ aA"), max_size=20)
+
+
+@given(_NUMBERISH | st.text(max_size=20))
+def test_whatever_parse_number_returns_is_valid_and_parses_back(text: str) -> None:
+    try:
+        number = parse_number(text)
+    except DocumentNumberError:
+        return
+    assert check(number) is None
+    assert parse_number(str(number)) == number
+
+
