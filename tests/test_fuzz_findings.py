@@ -48,3 +48,29 @@ def test_whatever_parse_number_returns_is_valid_and_parses_back(text: str) -> No
     assert parse_number(str(number)) == number
 
 
+# --------------------------------------------------------------------------- references
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Luật số 83/2015/QH13&#272;", "83/2015/QH13"),
+        ("theo Luật số 83/2015/QH13&nbsp;ngày 25/6/2015", "83/2015/QH13"),
+        ("Công văn số 15972/SXD-QLN& ngày 01/02/2020", "15972/SXD-QLN"),
+        ("Công văn số 15972/SXD-QLN&PTĐT;", "15972/SXD-QLN&PTĐT"),
+        ("Văn bản số 1/A&", "01/A"),
+        ("Số: 55/2007/C&#x110;T-UBND", "55/2007/C"),
+    ],
+)
+def test_entities_and_a_trailing_ampersand_end_a_number(text: str, number: str) -> None:
+    (ref,) = [m for m in find_all(text) if m.kind.value == "reference"]
+    assert str(ref.value.number) == number
+    assert check(ref.value.number) is None
+
+
+@pytest.mark.parametrize("text", ["Luật số 83/2015/QH13&#272;", "Số: 55/2007/C&#x110;T-UBND", "1/A&", "số 1ỳ/Q"])
+def test_what_extract_finds_loads_back_from_json(text: str) -> None:
+    item = extract(text)
+    assert load_json(export([item], to="json")) == [item]
+
+

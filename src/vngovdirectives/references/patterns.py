@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 __all__ = ["CANDIDATE_RE", "NOT_BEFORE_SERIAL", "NUMBER_RE", "OTHER_SHORTS", "SHORT_NOT_AFTER"]
 
 _WS = r"[ \t\r\n]{0,3}"  # white space, line breaks included, around separators
-_CODE = r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9&]{0,14}(?![^\W_])"
+# "&" only joins two codes ("QLN&PTĐT"): an entity written out ("QH13&#272;", "&nbsp;") ends the code.
+# (Codes are upper case; entity names start in lower case or with "#".)
+_CODE = r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9]{0,14}(?:&[A-ZĐƯ0-9][A-ZĐa-zđƯư0-9]{0,13})?(?![^\W_])"
 _SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[A-ZĐ]))"
 #: The symbol after a serial: optional year, then codes.
 _SYMBOL = rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐ]{{1,5}}/))(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
