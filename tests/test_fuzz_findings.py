@@ -74,3 +74,41 @@ def test_what_extract_finds_loads_back_from_json(text: str) -> None:
     assert load_json(export([item], to="json")) == [item]
 
 
+# --------------------------------------------------------------------------- HTML
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>ngày 6/5/20<![19, UBND tỉnh ban hành Công văn số 39/CV-BCĐ</p>",
+        "<p>x</p><![foo[ y ]]><p>Công văn số 39/CV-BCĐ</p>",
+        "<![",
+        "a<![ b",
+    ],
+)
+def test_a_broken_marked_section_is_not_an_assertion_error(text: str) -> None:
+    from vngovdirectives import parse_bulletin, parse_document
+    from vngovdirectives.text.html import html_to_text
+
+    page = html_to_text(text)
+    for i in range(len(page.text)):
+        start, end = page.source_span(i, i + 1)
+        assert 0 <= start <= end <= len(text)
+    for read in (extract, parse_document, parse_bulletin):
+        read(text, html=True)
+    for m in find_all(text, html=True):
+        assert text[m.start : m.end] == m.text
+
+
+def test_a_broken_marked_section_keeps_the_positions_after_it() -> None:
+    text = "<p>a<![x b</p>\n<p>Công văn số 39/CV-BCĐ</p>"
+    (ref,) = find_all(text, html=True)
+    assert text[ref.start : ref.end] == "Công văn số 39/CV-BCĐ"
+
+
+def test_conditional_comments_still_read() -> None:
+    from vngovdirectives.text.html import html_to_text
+
+    assert html_to_text("<p><![if !supportLists]>1.<![endif]>Yêu cầu</p>").text == "1.Yêu cầu\n"
+
+
