@@ -112,3 +112,54 @@ def test_conditional_comments_still_read() -> None:
     assert html_to_text("<p><![if !supportLists]>1.<![endif]>Yêu cầu</p>").text == "1.Yêu cầu\n"
 
 
+# --------------------------------------------------------------------------- dates and deadlines
+
+
+def test_working_days_past_year_9999_are_a_calendar_error() -> None:
+    import datetime as dt
+
+    from vngovdirectives.deadlines.workdays import add_working_days, count_working_days
+    from vngovdirectives.errors import CalendarError
+
+    with pytest.raises(CalendarError, match="9999"):
+        add_working_days(dt.date(9999, 12, 31), 1)
+    with pytest.raises(CalendarError):
+        count_working_days(dt.date(9999, 12, 30), dt.date(9999, 12, 31))
+
+
+def test_completing_past_year_9999_is_a_date_error() -> None:
+    import datetime as dt
+
+    from vngovdirectives.deadlines import complete_deadline, parse_deadline
+    from vngovdirectives.errors import DateError
+
+    with pytest.raises(DateError, match="no year near 9999"):
+        complete_deadline(parse_deadline("trước ngày 05/3"), dt.date(9999, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["ngày 05/01", "ngày 31/12", "tháng 2", "ngày 29/02", "tháng 8 âm lịch"])
+@pytest.mark.parametrize("deadline", [True, False])
+def test_completing_at_the_ends_of_the_calendar_raises_only_date_errors(text: str, deadline: bool) -> None:
+    import contextlib
+    import datetime as dt
+
+    from vngovdirectives.dates import complete, parse_date
+    from vngovdirectives.errors import DateError
+
+    for context in (dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.date(9999, 1, 1)):
+        with contextlib.suppress(DateError):
+            done = complete(parse_date(text), context, deadline=deadline)
+            assert done.has_year
+
+
+def test_parse_deadline_raises_a_deadline_error() -> None:
+    from vngovdirectives import parse_deadline
+    from vngovdirectives.errors import DateError, DeadlineError, DeadlineParseError
+
+    for text in ("không phải hạn", "trước ngày 31/2/2019", ""):
+        with pytest.raises(DeadlineParseError) as info:
+            parse_deadline(text)
+        assert isinstance(info.value, DeadlineError)
+        assert isinstance(info.value, DateError)  # what earlier callers caught
+
+
