@@ -17,7 +17,7 @@ from vngovdirectives.dates.candidate import number_of, unit_of
 from vngovdirectives.dates.parse import MAX_TEXT, date_at, period_at, strip_span, time_at
 from vngovdirectives.deadlines.leads import ANCHOR, forward, lead
 from vngovdirectives.deadlines.model import Before, Deadline, NoLaterThan, Relative, Starting, Within
-from vngovdirectives.errors import DateError
+from vngovdirectives.errors import DateError, DeadlineParseError, expect_type
 from vngovdirectives.text.normalize import normalize
 from vngovdirectives.text.patterns import S0, S, alternation
 from vngovdirectives.text.vocab import words
@@ -59,6 +59,10 @@ def _date_with_time(text: str, start: int, end: int) -> tuple[TimeOfDay | None, 
 def parse_deadline(text: str) -> Deadline:
     """Read a deadline phrase (see the module table for the accepted leads).
 
+    Raises:
+        InputTypeError: ``text`` is not a str.
+        DeadlineParseError: ``text`` is no deadline (a :class:`DateError` and a :class:`DeadlineError`).
+
     >>> parse_deadline("trước 0 giờ ngày 01/4/2019")
     Before(due=VnDate(year=2019, month=4, day=1, ...), time=TimeOfDay(hour=0, minute=0))
     >>> parse_deadline("hoàn thành trong quý I/2019").kind
@@ -66,8 +70,16 @@ def parse_deadline(text: str) -> Deadline:
     >>> str(parse_deadline("kể từ 0h00 ngày 06/9/2021"))
     'kể từ 0 giờ ngày 06 tháng 9 năm 2021'
     """
-    if not isinstance(text, str):
-        raise DateError(f"expected a str, got {type(text).__name__}", repr(text)[:MAX_TEXT], 0)
+    expect_type(text, str, "parse_deadline")
+    try:
+        return _parse_deadline(text)
+    except DateError as exc:
+        if isinstance(exc, DeadlineParseError):
+            raise
+        raise DeadlineParseError(exc.reason, exc.text, exc.offset, exc.fragment) from None
+
+
+def _parse_deadline(text: str) -> Deadline:
     if len(text) > MAX_TEXT:
         raise DateError("text too long to be one deadline", text[: MAX_TEXT + 20], MAX_TEXT)
     norm = normalize(text).text
