@@ -12,6 +12,7 @@ from typing import Final
 
 from vngovdirectives.dates.model import Period
 from vngovdirectives.dates.stated import date_lines, first_line_year, news_dates, stamp_date
+from vngovdirectives.errors import expect_type
 from vngovdirectives.finding.temporal import scan_temporal
 from vngovdirectives.text.normalize import lowered
 from vngovdirectives.text.patterns import S0, S
@@ -33,8 +34,7 @@ def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date 
     its year ("Lịch tiếp công dân năm 2025") gives 1 July of that year: not the document's
     date, but the anchor that completes every year-less day into that year. None otherwise.
     """
-    if not isinstance(text, str):
-        return None
+    expect_type(text, str, "detect_context_date")
     return detect_context_date_lowered(lowered(text[:_CONTEXT_REACH]), title_year=title_year)
 
 
