@@ -163,3 +163,80 @@ def test_parse_deadline_raises_a_deadline_error() -> None:
         assert isinstance(info.value, DateError)  # what earlier callers caught
 
 
+# --------------------------------------------------------------------------- argument types
+
+
+@pytest.mark.parametrize("value", [None, 1, b"61/2018/ND-CP", ["x"]])
+def test_every_public_function_given_a_non_str_raises_type_error(value: object) -> None:
+    import fuzzing
+    from vngovdirectives.errors import InputTypeError
+
+    for target in fuzzing.targets():
+        if not target.types or isinstance(value, target.accepts):
+            continue
+        with pytest.raises(InputTypeError) as info:
+            target.call(value)  # type: ignore[arg-type]
+        assert isinstance(info.value, TypeError)
+        assert type(value).__name__ in str(info.value), (target.name, str(info.value))
+
+
+def test_finders_that_return_iterators_check_their_argument_at_the_call() -> None:
+    from vngovdirectives import find_dates, find_deadlines, find_numbers, find_periods, find_references
+    from vngovdirectives.errors import InputTypeError
+
+    for find in (find_references, find_numbers, find_dates, find_periods, find_deadlines):
+        with pytest.raises(InputTypeError):
+            find(None)  # type: ignore[arg-type]  # no iteration needed
+
+
+def test_looks_like_html_and_detect_context_date_check_their_argument() -> None:
+    from vngovdirectives.errors import InputTypeError
+    from vngovdirectives.finding import detect_context_date
+    from vngovdirectives.text.html import looks_like_html
+
+    with pytest.raises(InputTypeError, match="looks_like_html"):
+        looks_like_html(None)  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="detect_context_date"):
+        detect_context_date(None)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the garbage collector
+
+
+def test_the_collector_waits_while_a_pass_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import vngovdirectives.finding.find as finders
+    from vngovdirectives import directives
+
+    seen: dict[str, bool] = {}
+
+    def spy(name: str, module: object) -> None:
+        real = getattr(module, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            seen[name] = gc.isenabled()
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    spy("scan", finders)
+    spy("matches", finders)
+    spy("read_page", directives)
+    spy("read_bulletin", directives)
+    dense = "số 1/A-B 1/1/2020 " * 2_000
+    assert len(find_all(dense)) == 4_000
+    assert extract(dense).kind == "bulletin"
+    assert seen == {"scan": False, "matches": False, "read_page": False, "read_bulletin": False}
+    assert gc.isenabled()
+
+
+def test_a_pass_leaves_a_disabled_collector_disabled() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        find_all("Công văn số 39/CV-BCĐ ngày 29/3/2019")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vngovdirectives._fast import paused_gc
 from vngovdirectives.directives.bulletin import read_bulletin
 from vngovdirectives.directives.classify import looks_like_document
 from vngovdirectives.directives.document import read_document
@@ -90,9 +91,10 @@ def parse_bulletin(source: str | SourceText, /, *, html: bool | None = None) -> 
     Text before the bulletin's title (menus, slogans) is skipped. Never raises on a ``str``.
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
-    return read_bulletin(read_page(source, html))
+    with paused_gc():
+        return read_bulletin(read_page(source, html))
 
 
 def parse_document(source: str | SourceText, /, *, html: bool | None = None) -> Document:
@@ -104,9 +106,10 @@ def parse_document(source: str | SourceText, /, *, html: bool | None = None) -> 
     raises on a ``str``.
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
-    return read_document(read_page(source, html))
+    with paused_gc():
+        return read_document(read_page(source, html))
 
 
 def extract(source: str | SourceText, /, *, html: bool | None = None) -> Extracted:
@@ -114,9 +117,10 @@ def extract(source: str | SourceText, /, *, html: bool | None = None) -> Extract
     motto, a type title, "Căn cứ", "Điều 1", "Nơi nhận"), else as a bulletin.
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
-    page = read_page(source, html)
-    if looks_like_document(page.text):
-        return read_document(page)
-    return read_bulletin(page)
+    with paused_gc():
+        page = read_page(source, html)
+        if looks_like_document(page.text):
+            return read_document(page)
+        return read_bulletin(page)
