@@ -41,6 +41,7 @@ of each value written as a string or an array, for the schema of the exports.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 
     from cattrs.preconf.json import JsonConverter
 
-__all__ = ["DERIVED", "SCHEMAS", "make_converter", "parse_iso_date", "tag_of"]
+__all__ = ["DERIVED", "SCHEMAS", "make_converter", "parse_iso_date", "shared_converter", "tag_of"]
 
 _ISO_DATE: Final = re.compile(
     r"(?P<lunar>lunar:)?(?:(?P<year>[0-9]{4})|-\((?P<cycle>[^()/]{1,20})\)|-)"
@@ -305,6 +306,14 @@ def _match_hooks(conv: JsonConverter) -> None:
 
     conv.register_unstructure_hook(Match, unstructure)
     conv.register_structure_hook_func(_is_match, structure)
+
+
+@functools.cache
+def shared_converter() -> JsonConverter:
+    """The converter the library's own exporters and :func:`~vngovdirectives.plugins.load_json` use,
+    built once per process (building one costs about 10 ms). Register nothing on it: call
+    :func:`make_converter` for a converter of your own."""
+    return make_converter()
 
 
 def make_converter() -> JsonConverter:

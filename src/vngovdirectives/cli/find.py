@@ -27,9 +27,9 @@ __all__ = ["add_parser", "find_one", "iso_date"]
 
 @functools.cache
 def _converter() -> JsonConverter:
-    from vngovdirectives.serde import make_converter
+    from vngovdirectives.serde import shared_converter
 
-    return make_converter()
+    return shared_converter()
 
 
 def _text_line(path: str, match: Match[object]) -> str:

@@ -68,14 +68,14 @@ def dump_line(value: object) -> bytes:
 
 
 class Renderer:
-    """Renders records to their one-line JSON objects (the converter is built once per renderer)."""
+    """Renders records to their one-line JSON objects."""
 
     __slots__ = ("_conv",)
 
     def __init__(self) -> None:
-        from vngovdirectives.serde import make_converter
+        from vngovdirectives.serde import shared_converter
 
-        self._conv: JsonConverter = make_converter()
+        self._conv: JsonConverter = shared_converter()
 
     def data(self, record: Record) -> dict[str, Any]:
         """The JSON-ready object of ``record``."""

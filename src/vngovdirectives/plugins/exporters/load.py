@@ -120,12 +120,12 @@ def load_records(data: bytes | str, /) -> list[Record]:
         InputTypeError: ``data`` is neither str nor bytes.
         LoadError: ``data`` is not a vngovdirectives JSON or JSON-lines export of this version.
     """
-    from vngovdirectives.serde import make_converter
+    from vngovdirectives.serde import shared_converter
 
     text = _text(data)
     if not text.strip():
         return []
-    conv = make_converter()
+    conv = shared_converter()
     try:
         whole = _parse(text, "the document")
     except LoadError as whole_error:
