@@ -18,15 +18,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from vngovdirectives.errors import OutputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
     from types import TracebackType
 
     from vngovdirectives.plugins import Exportable, Record
@@ -77,6 +79,21 @@ class _Guarded:
         return getattr(self._stream, attribute)
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT back (where the system allows) while a temporary file is made and
+    recorded, so that the command's clean-up always knows it."""
+    held = {signal.SIGTERM, signal.SIGINT}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -109,9 +126,13 @@ class Output:
             sys.stdout.flush()
             return cast("BinaryIO", _Guarded(sys.stdout.buffer, self.name))
         try:
-            self._file = self._open()
-        except OSError as exc:
-            raise output_error(exc, self.name) from None
+            with _signals_held():  # a SIGTERM now would leave a temporary file nobody removes
+                self._file = self._open()
+        except BaseException as exc:
+            self._close(success=False)
+            if isinstance(exc, OSError):
+                raise output_error(exc, self.name) from None
+            raise
         return cast("BinaryIO", _Guarded(self._file, self.name))
 
     def _open(self) -> IO[bytes]:
