@@ -189,7 +189,14 @@ def run_one(target: Target, text: str) -> None:
     except Exception as exc:
         raise AssertionError(f"{target.name}({text!r}) raised {type(exc).__name__}: {exc}") from exc
     if target.check is not None:
-        target.check(text, value)
+        try:
+            target.check(text, value)
+        except AssertionError:
+            raise
+        except Exception as exc:
+            raise AssertionError(
+                f"{target.name}({text!r}) gave {value!r}, whose check raised {type(exc).__name__}: {exc}"
+            ) from exc
 
 
 def run_types(target: Target) -> None:

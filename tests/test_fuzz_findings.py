@@ -240,3 +240,21 @@ def test_a_pass_leaves_a_disabled_collector_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --------------------------------------------------------------------------- found by the million-call run
+
+
+@pytest.mark.parametrize("text", ["từ năm 2025 đến năm 2025", "từ năm 2025 đến 2025", "từ năm 1800 đến năm 1801"])
+def test_a_period_of_years_the_range_pattern_refuses_prints_another_way(text: str) -> None:
+    from vngovdirectives import parse_period
+
+    period = parse_period(text)
+    assert str(period).startswith("từ năm")
+    assert parse_period(str(period)) == period
+
+
+def test_a_plausible_range_of_years_still_prints_as_giai_doan() -> None:
+    from vngovdirectives import parse_period
+
+    assert str(parse_period("giai đoạn 2016 - 2020")) == "giai đoạn 2016 - 2020"
