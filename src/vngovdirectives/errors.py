@@ -16,7 +16,11 @@ code written against the standard library's conventions keeps working::
     │   └── HtmlError                   HTML input that is not a str
     ├── ExtractError (also ValueError)  input the directive parsers cannot read at all
     ├── SourceError                     an input file that cannot be read or decoded
-    │   └── MissingExtraError (also ImportError)  a file format whose optional package is missing
+    │   ├── PdfError                    a PDF that cannot be read
+    │   │   ├── EncryptedPdfError       … that needs a password
+    │   │   └── NoTextLayerError        … that has no text layer (scanned pages; no OCR)
+    │   └── DocxError                   a Word document that cannot be read
+    ├── MissingExtraError (also ImportError)  a feature whose optional package is not installed
     ├── OutputError (also OSError)      an output that cannot be written (a full disk, a closed pipe)
     ├── ExportError                     an export that cannot be written
     │   ├── UnknownFormatError (also LookupError)
@@ -43,14 +47,18 @@ __all__ = [
     "DeadlineParseError",
     "DocumentNumberError",
     "DocumentReferenceError",
+    "DocxError",
+    "EncryptedPdfError",
     "ExportError",
     "ExtractError",
     "HtmlError",
     "InputTypeError",
     "LoadError",
     "MissingExtraError",
+    "NoTextLayerError",
     "OutputError",
     "ParseError",
+    "PdfError",
     "PluginError",
     "PluginWarning",
     "SourceError",
@@ -155,9 +163,25 @@ class SourceError(VnGovDirectivesError):
     """An input file cannot be read or decoded."""
 
 
-class MissingExtraError(SourceError, ImportError):
-    """Reading a file needs an optional package that is not installed; the message names the extra
-    to install (``pip install "vngovdirectives[pdf]"``)."""
+class MissingExtraError(VnGovDirectivesError, ImportError):
+    """A feature needs an optional package that is not installed (reading a PDF, running on Dask);
+    the message names the extra to install (``pip install "vngovdirectives[pdf]"``)."""
+
+
+class PdfError(SourceError):
+    """A PDF cannot be read: not a PDF, broken or truncated beyond repair, or without pages."""
+
+
+class EncryptedPdfError(PdfError):
+    """A PDF is encrypted with a password needed to read it (owner-only encryption reads fine)."""
+
+
+class NoTextLayerError(PdfError):
+    """A PDF has pages but no text on them: scanned images, which would need OCR (not supported)."""
+
+
+class DocxError(SourceError):
+    """Data is not a Word (.docx) document that can be read."""
 
 
 class OutputError(VnGovDirectivesError, OSError):
