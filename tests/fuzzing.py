@@ -23,7 +23,7 @@ import attrs
 import vngovdirectives as vg
 from vngovdirectives import errors
 from vngovdirectives.dates import complete, format_date
-from vngovdirectives.deadlines import complete_deadline
+from vngovdirectives.deadlines import Recurring, complete_deadline, last_moment, next_due
 from vngovdirectives.deadlines.workdays import add_working_days, count_working_days, is_working_day
 from vngovdirectives.finding import detect_context_date
 from vngovdirectives.numbers import agency_name, is_known_code
@@ -120,6 +120,15 @@ def _resolve(text: str) -> object:
     return vg.resolve_deadline(deadline, start=_context(text))
 
 
+def _last_moment(text: str) -> object:
+    return last_moment(complete_deadline(vg.parse_deadline(text), _context(text)), start=_context(text))
+
+
+def _next_due(text: str) -> object:
+    deadline = vg.parse_deadline(text)
+    return next_due(deadline, _context(text)) if isinstance(deadline, Recurring) else None
+
+
 def _complete(text: str) -> object:
     return complete(vg.parse_date(text), _context(text), deadline=len(text) % 2 == 0)
 
@@ -156,7 +165,10 @@ def targets() -> list[Target]:
         Target("parse_period", vg.parse_period, (e.DateError,), _reparses(vg.parse_period)),
         Target("parse_time", vg.parse_time, (e.DateError,)),
         Target("parse_deadline", vg.parse_deadline, (e.DeadlineParseError,)),
-        Target("resolve_deadline", _resolve, (e.DeadlineParseError, e.DeadlineError, e.CalendarError), types=False),
+        # complete_deadline raises DateError for a date no year near the context makes valid
+        Target("resolve_deadline", _resolve, (e.DateError, e.DeadlineError, e.CalendarError), types=False),
+        Target("last_moment", _last_moment, (e.DateError, e.DeadlineError, e.CalendarError), types=False),
+        Target("next_due", _next_due, (e.DateError, e.DeadlineError, e.CalendarError), types=False),
         Target("complete", _complete, (e.DateError,), types=False),
         Target("add_working_days", _workdays, (e.CalendarError,), types=False),
         Target("format_date", lambda t: format_date(vg.parse_date(t)), (e.DateError,)),

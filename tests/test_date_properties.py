@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from vngovdirectives.dates import Period, Precision, TimeOfDay, VnDate, complete, parse_date, parse_period, parse_time
 from vngovdirectives.deadlines import Deadline, parse_deadline
 from vngovdirectives.errors import DateError
-from vngovdirectives.finding.temporal import HitKind
+from vngovdirectives.finding.hit import HitKind
 from vngovdirectives.finding.temporal import scan_temporal as scan
 from vngovdirectives.serde import make_converter
 from vngovdirectives.strategies._dates import (

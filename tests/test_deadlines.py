@@ -43,8 +43,9 @@ D = dt.date
         ("hết năm 2019", "within", "2019"),
         ("từ 0 giờ ngày 23 tháng 9 năm 2021", "from", "2021-09-23"),
         ("kể từ ngày 05/11/2019", "from", "2019-11-05"),
-        ("có hiệu lực thi hành kể từ ngày 01 tháng 10 năm 2013", "from", "2013-10-01"),
-        ("Ngày có hiệu lực : 20/06/2014", "from", "2014-06-20"),
+        ("có hiệu lực thi hành kể từ ngày 01 tháng 10 năm 2013", "effective", "2013-10-01"),
+        ("Ngày có hiệu lực : 20/06/2014", "effective", "2014-06-20"),
+        ("được áp dụng kể từ ngày 1/7/2025", "effective", "2025-07-01"),
     ],
 )
 def test_dated_kinds(text: str, kind: str, due: str) -> None:

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vngovdirectives import DocumentNumber, DocumentNumberError, is_valid_number, make_converter, parse_number
+from vngovdirectives import (
+    DocumentNumber,
+    DocumentNumberError,
+    find_numbers,
+    is_valid_number,
+    make_converter,
+    parse_number,
+)
 from vngovdirectives.numbers.model import check
 from vngovdirectives.strategies import document_number_pairs, document_number_texts, document_numbers
 
@@ -24,6 +31,24 @@ def test_messy_text_parses_to_the_same_value(pair: tuple[str, DocumentNumber]) -
     assert parsed == number
     # What the parser builds without re-validation is exactly what the model accepts.
     assert check(parsed) is None
+
+
+@given(document_number_pairs())
+def test_the_finder_reads_a_number_as_the_parser_does(pair: tuple[str, DocumentNumber]) -> None:
+    text, number = pair
+    assert [m.value for m in find_numbers(text)] == [parse_number(text)] == [number]
+
+
+@given(document_number_pairs(), st.sampled_from(["Căn cứ Công văn số {}", "Thực hiện {} của UBND", "theo số {}."]))
+def test_the_finder_reads_a_number_in_a_sentence_as_the_parser_does(
+    pair: tuple[str, DocumentNumber], sentence: str
+) -> None:
+    text, number = pair
+    text = text[next(i for i, c in enumerate(text) if c.isdigit()) :]  # without its "Số:" prefix
+    found = [m.value for m in find_numbers(sentence.format(text))]
+    assert found in ([number], []), found  # never another number
+    if "số" in sentence and text.upper() == text:  # a symbol in capitals after "số" is always found
+        assert found == [number]
 
 
 @given(document_number_texts(messy=True))

@@ -190,6 +190,27 @@ def test_lost_dash_is_not_guessed_when_the_tables_do_not_decide() -> None:
     assert n.unknown_codes == ("XYZABC",)
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # a unit code is one code, whatever known codes it could be cut into
+        ("4836/BNN-VPĐP", "4836/BNN-VPĐP"),
+        ("7683/VPCP-QHĐP", "7683/VPCP-QHĐP"),
+        # the office of a body makes one code with it, also in an issuer's place
+        ("42/TTr-VPUB", "42/TTr-VPUB"),
+        # a unit code keeps its D: "DP" may be Dự phòng; type and issuer codes come from closed tables
+        ("12/UBND-DP", "12/UBND-DP"),
+        ("12/UBND-ĐP", "12/UBND-ĐP"),
+        ("155/QD-BGDDT", "155/QĐ-BGDĐT"),
+        # a lost dash is still repaired where type and issuer codes meet
+        ("12/KHUBND", "12/KH-UBND"),
+        ("55/2005/TTLT-BNVVPCP", "55/2005/TTLT-BNV-VPCP"),
+    ],
+)
+def test_repair_only_where_the_tables_are_evidence(text: str, canonical: str) -> None:
+    assert str(parse_number(text)) == canonical
+
+
 def test_unknown_unit_codes_are_accepted_and_reported() -> None:
     n = parse_number("391/SNV-TCCC")
     assert n.unknown_codes == ()

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vngovdirectives.dates import TimeOfDay, VnDate
-from vngovdirectives.deadlines import Before, NoLaterThan, resolve_deadline
+from vngovdirectives.deadlines import Before, NoLaterThan, last_moment, resolve_deadline
 from vngovdirectives.directives import (
     Assignee,
     AssigneeRole,
@@ -435,7 +435,7 @@ def test_csv_has_one_row_per_task_deadline() -> None:
     table = [dict(zip(header, row, strict=True)) for row in rows]
     first = [r for r in table if r["directive_id"] == "1.1"]
     assert [(r["task_id"], r["deadline"], r["last_day"], r["time"]) for r in first] == [
-        ("1.1.1", "trước 0 giờ ngày 01/4/2019", "2019-03-31", "00:00"),
+        ("1.1.1", "trước 0 giờ ngày 01/4/2019", "2019-03-31", ""),  # the end of 31 March: no time on that day
         ("1.1.2", "", "", ""),
         ("", "trong quý II/2019", "2019-06-30", ""),
     ]
@@ -503,9 +503,9 @@ def test_ics_parses_back_with_the_due_dates() -> None:
     todos = _todos(export(sample_items(), to="ics"))
     dues = [t.get("due").dt if t.get("due") is not None else None for t in todos]
     assert dues == [
-        dt.datetime(2019, 4, 1, 0, 0, tzinfo=hcm),  # "trước 0 giờ ngày 01/4/2019": the end of 31 March
+        dt.datetime(2019, 3, 31, 23, 59, 59, tzinfo=hcm),  # "trước 0 giờ ngày 01/4/2019": the end of 31 March
         dt.datetime(2019, 6, 30, 23, 59, 59, tzinfo=hcm),  # "trong quý II/2019"
-        dt.datetime(2019, 4, 1, 0, 0, tzinfo=hcm),
+        dt.datetime(2019, 3, 31, 23, 59, 59, tzinfo=hcm),
         None,  # relative to an event: no day is fixed
         dt.datetime(2019, 4, 25, 17, 0, tzinfo=hcm),  # "chậm nhất vào 17 giờ ngày 25/4/2019"
     ]
@@ -543,12 +543,12 @@ def test_ics_due_is_the_resolved_last_day(values: list[tuple[Any, TimeOfDay | No
         due = todo.get("due").dt
         value = mention.value
         assert due.tzinfo == ZoneInfo("Asia/Ho_Chi_Minh")
-        if value.time is None:
-            assert (due.date(), due.time()) == (resolve_deadline(value), dt.time(23, 59, 59))
-        elif isinstance(value, Before):
+        # The same last moment as every other format: the last day, at the time that ends it.
+        day, time = last_moment(value)
+        assert day == resolve_deadline(value)
+        assert (due.date(), due.time()) == (day, time.to_time() if time is not None else dt.time(23, 59, 59))
+        if isinstance(value, Before) and value.time is not None and value.time.hour:  # "trước 17 giờ ngày X"
             assert (due.date(), due.time()) == (value.due.first_day(), value.time.to_time())
-        else:
-            assert (due.date(), due.time()) == (resolve_deadline(value), value.time.to_time())
 
 
 @needs_ics

@@ -65,6 +65,32 @@ def test_messy_numbers_are_repaired_in_text() -> None:
 def test_lower_case_symbol_needs_an_introduction() -> None:
     assert [r[0] for r in refs("thực hiện chỉ thị số 05-ct/tw của bộ chính trị")] == ["05-CT/TW"]
     assert refs("năng suất đạt 12/tt trong vụ") == []
+    # unless every code is known and there is more than one short code to go on
+    assert [r[0] for r in refs("theo 8705/2021/qđ-qh và 394/vbhn-bca")] == ["8705/2021/QĐ-QH", "394/VBHN-BCA"]
+    assert refs("giá 5/ha, 10/tr đồng") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Thông báo số 70-TB/TWngày 12/3/2020 của Bộ Chính trị", "70-TB/TW"),
+        ("Đề án số 381/ĐA-CPngày 09 tháng 5 năm 2025", "381/ĐA-CP"),
+        ("Nghị định số 61/2018/NĐ-CPvề thực hiện cơ chế một cửa", "61/2018/NĐ-CP"),
+        ("Quyết định số 01/1999/QĐ.UB. Các sở", "01/1999/QĐ.UB"),
+        ("Công văn số 15972/SXD-QLN&amp; về việc", "15972/SXD-QLN"),
+        ("Công văn số 15972/SXD-QLN&PTĐT ngày 5/3/2024", "15972/SXD-QLN&PTĐT"),
+    ],
+)
+def test_a_symbol_ends_where_the_text_glues_a_word_to_it(text: str, number: str) -> None:
+    assert [r[0] for r in refs(text)] == [number]
+
+
+def test_a_number_cut_short_takes_the_fuller_form_the_page_states() -> None:
+    text = "Số hiệu:2855/QĐ\nNgày ban hành: 05/10/2023\n\nBỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2855/QĐ-BGDĐT\n"
+    assert [r[0] for r in refs(text)] == ["2855/QĐ-BGDĐT", "2855/QĐ-BGDĐT"]
+    # two fuller forms: the page does not say which one it is
+    text = "Số hiệu: 12/QĐ; Quyết định số 12/QĐ-UBND và Quyết định số 12/QĐ-SYT"
+    assert [r[0] for r in refs(text)] == ["12/QĐ", "12/QĐ-UBND", "12/QĐ-SYT"]
 
 
 def test_header_number_takes_the_document_date_and_title() -> None:
@@ -127,6 +153,7 @@ def test_short_reference_is_not_a_quantity_or_a_year() -> None:
         "COVID-19/SARS-CoV-2 lây lan; biển số 29A-123.45",
         "năm 2019 - UBND tỉnh chỉ đạo",
         "báo cáo theo Mẫu số 01/BC-UBND và Biểu số 02/TH-SNV kèm theo",
+        "Giai đoạn 2021 - 2030 - Kinh tế tăng trưởng; mục 100 - Thu ngân sách; 01 - NNT",  # list numbering
     ],
 )
 def test_look_alikes_are_not_references(text: str) -> None:

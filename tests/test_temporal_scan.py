@@ -10,10 +10,10 @@ import pytest
 
 from vngovdirectives.dates import Period, TimeOfDay, VnDate
 from vngovdirectives.dates.stated import stated_dates
-from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Starting, Within
+from vngovdirectives.deadlines import Before, NoLaterThan, Relative, Within
 from vngovdirectives.deadlines import TemporalValue as HitValue
 from vngovdirectives.finding import detect_context_date
-from vngovdirectives.finding.temporal import Hit, HitKind
+from vngovdirectives.finding.hit import Hit, HitKind
 from vngovdirectives.finding.temporal import scan_temporal as scan
 from vngovdirectives.text.normalize import lowered, normalize
 
@@ -110,7 +110,7 @@ def test_deadlines_are_also_dates() -> None:
         ("date", "0 giờ ngày 01/4/2019", "2019-04-01"),
         ("deadline", "trong năm 2019", "within:2019"),
         ("date", "năm 2019", "2019"),
-        ("deadline", "có hiệu lực kể từ ngày 15/5/2019", "from:2019-05-15"),
+        ("deadline", "có hiệu lực kể từ ngày 15/5/2019", "effective:2019-05-15"),
         ("date", "ngày 15/5/2019", "2019-05-15"),
     ]
     timed = [h for h in _scan(text) if isinstance(h.value, Before)]
@@ -151,10 +151,10 @@ def test_no_later_than_variants() -> None:
     assert len(kinds) == 2
 
 
-def test_effective_date_metadata_is_a_start() -> None:
-    hits = _scan("Ngày ban hành: 05/6/2014 Ngày có hiệu lực : 15/06/2014")
-    starts = [h.value for h in hits if isinstance(h.value, Starting)]
-    assert [s.start.iso() for s in starts] == ["2014-06-15"]
+def test_effective_date_metadata_is_an_effective_date_and_an_expiry_is_nothing() -> None:
+    hits = _scan("Ngày ban hành: 05/6/2014 Ngày có hiệu lực : 15/06/2014 Ngày hết hiệu lực: 08-01-2017")
+    deadlines = [h.value for h in hits if h.kind is HitKind.DEADLINE]
+    assert [(d.kind, d.due.iso()) for d in deadlines] == [("effective", "2014-06-15")]
 
 
 def test_within_month_and_quarter() -> None:

@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 MODELS: Final[dict[str, tuple[str, ...]]] = {
     "vngovdirectives.numbers.model": ("DocumentNumber",),
     "vngovdirectives.dates.model": ("VnDate", "Period", "TimeOfDay"),
-    "vngovdirectives.deadlines.model": ("NoLaterThan", "Before", "Within", "Relative", "Starting"),
+    "vngovdirectives.deadlines.model": (
+        "NoLaterThan",
+        "Before",
+        "Within",
+        "Relative",
+        "Starting",
+        "Effective",
+        "Recurring",
+    ),
     "vngovdirectives.directives.model": ("Directive", "Bulletin", "Document", "Task"),
 }
 

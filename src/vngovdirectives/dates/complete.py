@@ -11,7 +11,7 @@ import datetime
 import functools
 from typing import overload
 
-from vngovdirectives.dates.model import Period, VnDate
+from vngovdirectives.dates.model import Period, Precision, VnDate
 from vngovdirectives.dates.parse import join_ends
 from vngovdirectives.errors import DateError, InputTypeError, expect_type
 
@@ -89,31 +89,41 @@ def _complete_by_trial(value: VnDate, context: datetime.date, deadline: bool) ->
 
 
 @overload
-def complete(value: VnDate, context: datetime.date, *, deadline: bool = False) -> VnDate: ...
+def complete(value: VnDate, context: datetime.date | VnDate, *, deadline: bool = False) -> VnDate: ...
 @overload
-def complete(value: Period, context: datetime.date, *, deadline: bool = False) -> Period: ...
+def complete(value: Period, context: datetime.date | VnDate, *, deadline: bool = False) -> Period: ...
 
 
-def complete(value: VnDate | Period, context: datetime.date, *, deadline: bool = False) -> VnDate | Period:
-    """Give a year-less value the year implied by ``context`` (the document's own date).
+def complete(value: VnDate | Period, context: datetime.date | VnDate, *, deadline: bool = False) -> VnDate | Period:
+    """Give a year-less value the year implied by ``context``, the document's own date.
 
-    Plain dates take the nearest occurrence (at most about six months away); with
-    ``deadline=True`` the first occurrence ending on or after ``context``. A period completes
-    its right end, then copies that year leftwards. Values with a year are returned unchanged.
-    (Deadlines are completed by :func:`vngovdirectives.deadlines.complete_deadline`.)
+    A context that is only a year (a :class:`VnDate` of year precision: "Kế hoạch năm 2024")
+    puts the value in that year. A full date (a :class:`datetime.date`, or a day-precision
+    :class:`VnDate`) takes the nearest occurrence (at most about six months away); with
+    ``deadline=True`` the first occurrence ending on or after it. A period completes its right
+    end, then copies that year leftwards. Values with a year are returned unchanged. (Deadlines
+    are completed by :func:`vngovdirectives.deadlines.complete_deadline`.)
 
     >>> from vngovdirectives.dates import parse_date
     >>> complete(parse_date("ngày 05/01"), datetime.date(2019, 12, 28)).iso()
     '2020-01-05'
     >>> complete(parse_date("ngày 05/4"), datetime.date(2019, 4, 9), deadline=True).iso()
     '2020-04-05'
+    >>> complete(parse_date("ngày 30/4"), VnDate(year=2025), deadline=True).iso()
+    '2025-04-30'
     """
     if not isinstance(value, VnDate | Period):
         raise InputTypeError(
             f"complete() completes dates and periods, not {type(value).__name__}; "
             "use vngovdirectives.deadlines.complete_deadline() for a deadline"
         )
-    expect_type(context, datetime.date, "complete", "context")
+    expect_type(context, (datetime.date, VnDate), "complete", "context")
+    if isinstance(context, VnDate):
+        if context.year is None:
+            raise InputTypeError("complete() needs a context date with its year")
+        if context.precision is not Precision.DAY:
+            return _in_year(value, context.year)
+        context = context.first_day()
     try:
         if isinstance(value, Period):
             if value.end.has_year:
@@ -124,3 +134,15 @@ def complete(value: VnDate | Period, context: datetime.date, *, deadline: bool =
         if isinstance(exc, DateError):
             raise
         raise DateError(f"no year near {context.year} makes this date valid ({exc})", value.iso()) from None
+
+
+def _in_year(value: VnDate | Period, year: int) -> VnDate | Period:
+    """``value`` put in ``year`` (a period: its right end, the left end following it)."""
+    end = value.end if isinstance(value, Period) else value
+    if end.has_year:
+        return value
+    try:
+        placed = end.with_year(year)
+    except ValueError as exc:
+        raise DateError(f"{end.iso()} is not a day of {year}: {exc}", end.iso()) from None
+    return join_ends(value.start, placed) if isinstance(value, Period) else placed

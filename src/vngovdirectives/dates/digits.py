@@ -79,6 +79,8 @@ _NUMBER_RE: Final = re.compile(r"\d{1,2}")
 #: Words after which a four-digit number is not a year ("số 2019", "Điều 2020").
 _NOT_YEAR_BEFORE: Final = tuple(words("not_year_before"))
 _UNIT_AFTER_YEAR: Final = re.compile(r"\s{0,2}" + listed("units_after_number", " "))
+#: What follows a fraction "2/3", which a year-less day never has right after it.
+_FRACTION_OF: Final = re.compile(rf"{S}{listed('fraction_of')}")
 
 
 def _int(low: str, start: int, end: int) -> int:
@@ -145,6 +147,8 @@ def _form_c(low: str, m: re.Match[str], out: list[Candidate]) -> None:
 
 
 def _form_d(low: str, m: re.Match[str], out: list[Candidate]) -> None:
+    if m["dy"] is None and _FRACTION_OF.match(low, m.end()) and not ends_with(low, m.start(), ("ngày",)):
+        return  # a share, not a day: "từ 2/3 số xã trở lên", "1/2 diện tích" (but "ngày 2/3 số liệu …")
     _maybe(low, m, m["dy"], m["dm"], out)
 
 

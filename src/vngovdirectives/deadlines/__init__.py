@@ -3,7 +3,9 @@
 Five kinds, named as in the annotated corpus (:mod:`~vngovdirectives.deadlines.model`):
 ``no_later_than`` ("chậm nhất vào ngày 25/4/2019"), ``before`` ("trước 0 giờ ngày 01/4/2019"),
 ``within`` ("trong quý I/2019"), ``relative`` ("trong thời hạn 15 ngày làm việc kể từ …") and
-``from`` ("kể từ ngày 01/10/2013"). The last day is counted on the public-service calendar
+``from`` ("kể từ ngày 01/10/2013"); a document's effective date is its own kind, ``effective``
+("có hiệu lực kể từ ngày 05/11/2019"), and so is a ``recurring`` deadline ("trước ngày 20 hằng
+tháng"). The last day is counted on the public-service calendar
 (:mod:`~vngovdirectives.deadlines.workdays`) under the Civil Code's rules.
 
 >>> d = parse_deadline("chậm nhất vào ngày 25/4/2019")
@@ -24,25 +26,34 @@ from vngovdirectives.deadlines.model import (
     Before,
     Deadline,
     DurationUnit,
+    Effective,
+    Frequency,
     NoLaterThan,
+    Recurring,
     Relative,
     Starting,
     TemporalValue,
     Within,
 )
 from vngovdirectives.deadlines.parse import parse_deadline
-from vngovdirectives.deadlines.resolve import complete_deadline, resolve_deadline
+from vngovdirectives.deadlines.resolve import LastMoment, complete_deadline, last_moment, next_due, resolve_deadline
 
 __all__ = [
     "Before",
     "Deadline",
     "DurationUnit",
+    "Effective",
+    "Frequency",
+    "LastMoment",
     "NoLaterThan",
+    "Recurring",
     "Relative",
     "Starting",
     "TemporalValue",
     "Within",
     "complete_deadline",
+    "last_moment",
+    "next_due",
     "parse_deadline",
     "resolve_deadline",
 ]

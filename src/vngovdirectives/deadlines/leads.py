@@ -28,7 +28,7 @@ from vngovdirectives.text.vocab import rows
 __all__ = ["ANCHOR", "KINDS", "backward", "forward", "last_words", "lead"]
 
 #: The kinds of lead in the table.
-KINDS: Final = ("no_later_than", "before", "within", "from", "relative")
+KINDS: Final = ("no_later_than", "before", "within", "from", "relative", "effective", "effective_after", "expiry")
 #: What introduces the event a relative limit counts from: "kể từ ngày nhận", "tính từ ngày ký".
 ANCHOR: Final = rf"(?:kể|tính){S}từ{S}"
 _GAP: Final = r"[^.;\n\d]{0,30}?"

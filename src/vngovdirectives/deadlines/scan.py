@@ -15,22 +15,40 @@ from typing import TYPE_CHECKING, Final
 from vngovdirectives.dates.candidate import Amount, Candidate
 from vngovdirectives.dates.model import DurationUnit, Precision, VnDate
 from vngovdirectives.deadlines.leads import ANCHOR, backward, last_words
-from vngovdirectives.deadlines.model import Before, Deadline, NoLaterThan, Relative, Starting, Within
-from vngovdirectives.text.patterns import S0, alternation
+from vngovdirectives.deadlines.model import Before, Deadline, Effective, NoLaterThan, Relative, Starting, Within
+from vngovdirectives.text.patterns import S0, S, alternation
 from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["LEAD_ENDINGS", "deadline_before", "relative_deadline", "same_kind"]
+__all__ = [
+    "LEAD_ENDINGS",
+    "deadline_before",
+    "delivers_before",
+    "does_work_before",
+    "relative_deadline",
+    "reports_past",
+    "same_kind",
+]
 
 _BACK_NLT: Final = re.compile(backward("no_later_than"))
 _BACK_BEFORE: Final = re.compile(backward("before"))
 _BACK_WITHIN: Final = re.compile(backward("within"))
 _BACK_FROM: Final = re.compile(backward("from"))
+_BACK_EFFECTIVE: Final = re.compile(backward("effective"))
+_BACK_EXPIRY: Final = re.compile(backward("expiry"))
+_BACK_EFFECTIVE_AFTER: Final = re.compile(backward("effective_after"))
 _BACK_REL_LEAD: Final = re.compile(backward("relative", "lead"))
 #: Verbs that make a span a time limit for doing something ("hoàn thành trong quý I/2019").
 _ACTION_RE: Final = re.compile(alternation(words("deadline_actions"), " "))
+#: A completion verb within the two words before "vào" ("hoàn thành vào tháng 6", "xong vào quý III").
+_COMPLETION_BEFORE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verbs'))}(?:{S}\S+){{0,2}}{S0}$")
+_COMPLETION_RE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verbs'))}(?!\w)")
+#: A clause that narrates the past.
+_PAST: Final = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
+#: The span reported as done right after it: "… trong năm 2025 đã được hoàn thành".
+_REPORTED_AFTER: Final = re.compile(rf"{S0},?{S0}(?:đã|vừa)(?!\w)")
 
 
 def _endings(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -39,9 +57,9 @@ def _endings(kinds: Iterable[str]) -> tuple[str, ...]:
 
 #: Every word a date lead can end with: a test of the text before a date with ``str.endswith``
 #: decides most dates without running any pattern.
-LEAD_ENDINGS: Final = _endings(("no_later_than", "before", "within", "from"))
+LEAD_ENDINGS: Final = _endings(("no_later_than", "before", "within", "from", "effective", "expiry"))
 #: Relative leads that make any amount of time a limit ("trong vòng 3 ngày"), by their last word.
-_STRONG_REL_LEADS: Final = ("thời", "vòng", "đa", "quá")
+_STRONG_REL_LEADS: Final = ("hạn", "vòng", "đa", "quá")
 _ANCHOR_RE: Final = re.compile(rf"{S0},?{S0}{ANCHOR}(?P<a>[^,.;:\n()|]{{1,160}})")
 
 
@@ -61,11 +79,23 @@ def deadline_before(low: str, c: Candidate, floor: int) -> tuple[int, Deadline] 
         m = _BACK_BEFORE.search(low, lo, s)
         if m is not None:
             return m.start(), Before(due=v, time=c.time)
-        m = _BACK_FROM.search(low, lo, s)
-        if m is not None:
-            return m.start(), Starting(start=v, time=c.time)
-        return None
+        return _start_of_effect(low, c, v, lo)
     return _span_deadline(low, c, v, lo)
+
+
+def _start_of_effect(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Deadline] | None:
+    """A day on which something starts: a document's effect ("có hiệu lực kể từ ngày …"), or a
+    start ("kể từ ngày …"); none when it is the day a document stops having effect."""
+    s = c.start
+    if _BACK_EXPIRY.search(low, lo, s) is not None:
+        return None  # "hết hiệu lực kể từ ngày …": an expiry is neither a deadline nor an effective date
+    m = _BACK_EFFECTIVE.search(low, lo, s)
+    if m is not None:
+        return m.start(), Effective(due=v, time=c.time)
+    m = _BACK_FROM.search(low, lo, s)
+    if m is not None:
+        return m.start(), Starting(start=v, time=c.time)
+    return None
 
 
 def _span_deadline(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Deadline] | None:
@@ -73,14 +103,7 @@ def _span_deadline(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Dea
     s = c.start
     m = _BACK_WITHIN.search(low, lo, s)
     if m is not None:
-        # A fronted time adverbial ("Trong tháng 5/2017, UBND tỉnh đã …") reports, it sets no limit.
-        head = low[max(0, m.start() - 3) : m.start()].rstrip()
-        if (not head or head[-1] in ".;:\n") and low.startswith(",", c.end):
-            return None
-        # A limit needs something to get done in the span; "thiệt hại trong năm 2015" only scopes.
-        if _ACTION_RE.search(low, _clause_start(low, m.start()), m.start()) is None:
-            return None
-        return m.start(), Within(span=v)
+        return (m.start(), Within(span=v)) if _limits_work(low, m, c) else None
     m = _BACK_NLT.search(low, lo, s)
     if m is not None and "hết" in m.group():
         return m.start(), Within(span=v)
@@ -88,6 +111,35 @@ def _span_deadline(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Dea
     if m is not None:
         return m.start(), Before(due=v)
     return None
+
+
+def _limits_work(low: str, lead: re.Match[str], c: Candidate) -> bool:
+    """Whether "trong/vào/hết <a month, quarter or year>" sets a time limit for doing something,
+    rather than dating an event or scoping a fact.
+
+    Not a limit: a fronted time adverbial ("Trong tháng 5/2017, UBND tỉnh đã …"); a span with no
+    deadline verb in its clause ("thiệt hại trong năm 2015"); "vào" not right after a completion
+    verb ("tổ chức Lễ hội vào tháng 01 năm 2023", "đạt 30% vào năm 2025"); a span the text goes on
+    to report as done ("… trong năm 2025 đã được hoàn thành").
+    """
+    head = low[max(0, lead.start() - 3) : lead.start()].rstrip()
+    if (not head or head[-1] in ".;:\n") and low.startswith(",", c.end):
+        return False
+    if _REPORTED_AFTER.match(low, c.end):
+        return False
+    if lead.group().rstrip(" :").endswith("vào"):
+        return _COMPLETION_BEFORE.search(low, max(0, lead.start() - 30), lead.start()) is not None
+    return does_work_before(low, lead.start())
+
+
+def does_work_before(low: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` has a verb of doing something ("triển khai", "tổ chức sơ kết")."""
+    return _ACTION_RE.search(low, _clause_start(low, pos), pos) is not None
+
+
+def delivers_before(low: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` has a verb of finishing or delivering ("hoàn thành", "gửi báo cáo")."""
+    return _COMPLETION_RE.search(low, _clause_start(low, pos), pos) is not None
 
 
 def same_kind(model: Deadline, c: Candidate, v: VnDate) -> tuple[int, Deadline] | None:
@@ -101,6 +153,11 @@ def same_kind(model: Deadline, c: Candidate, v: VnDate) -> tuple[int, Deadline] 
     return None
 
 
+def reports_past(low: str, pos: int) -> bool:
+    """Whether the clause that ends at ``pos`` narrates what was done ("… đã hoàn thành trước …")."""
+    return _PAST.search(low, _clause_start(low, pos), pos) is not None
+
+
 def _clause_start(low: str, pos: int) -> int:
     """Start of the sentence that ``pos`` is in, looking back at most 160 characters."""
     lo = max(0, pos - 160)
@@ -108,14 +165,19 @@ def _clause_start(low: str, pos: int) -> int:
     return lo if cut < 0 else cut + 1
 
 
-def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[int, int, Relative] | None:
-    """The time limit an amount of time sets ("trong thời hạn 15 ngày làm việc kể từ ngày nhận …"):
-    its start, end and value; None when the amount only measures something ("5 ngày qua")."""
+def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[int, int, Relative | Effective] | None:
+    """The time limit an amount of time sets ("trong thời hạn 15 ngày làm việc kể từ ngày nhận …"),
+    or the delay before a document takes effect ("có hiệu lực sau 10 ngày kể từ ngày ký"): its
+    start, end and value; None when the amount only measures something ("5 ngày qua")."""
     v = c.value
     if not isinstance(v, Amount):
         return None
-    lead = _BACK_REL_LEAD.search(low, max(floor, c.start - 30), c.start)
     am = _ANCHOR_RE.match(low, c.end)
+    effect = _BACK_EFFECTIVE_AFTER.search(low, max(floor, c.start - 40), c.start)
+    if effect is not None:
+        anchor, end = _anchor(text, am, c.end)
+        return effect.start(), end, Effective(amount=v.amount, unit=v.unit, anchor=anchor)
+    lead = _BACK_REL_LEAD.search(low, max(floor, c.start - 30), c.start)
     strong = lead is not None and lead["lead"].endswith(_STRONG_REL_LEADS)
     if lead is not None and lead["lead"].endswith(("gian", ":")):
         strong = v.unit in (DurationUnit.DAY, DurationUnit.WORKING_DAY)
@@ -123,10 +185,14 @@ def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[in
         return None
     if am is None and low.startswith((" qua", " vừa qua", " tới", " gần"), c.end):
         return None
-    anchor = None
-    end = c.end
-    if am is not None:
-        anchor = text[am.start("a") : am.end("a")].strip()
-        end = am.start("a") + len(am["a"].rstrip())
+    anchor, end = _anchor(text, am, c.end)
     start = lead.start() if lead is not None else c.start
-    return start, end, Relative(amount=v.amount, unit=v.unit, anchor=anchor or None)
+    return start, end, Relative(amount=v.amount, unit=v.unit, anchor=anchor)
+
+
+def _anchor(text: str, am: re.Match[str] | None, end: int) -> tuple[str | None, int]:
+    """The event an amount counts from ("kể từ ngày nhận được hồ sơ") and where it ends."""
+    if am is None:
+        return None, end
+    anchor = text[am.start("a") : am.end("a")].strip()
+    return anchor or None, am.start("a") + len(am["a"].rstrip())

@@ -14,7 +14,7 @@ import attrs
 
 from vngovdirectives.directives.model import Assignee, AssigneeRole, Mention, Task, TaskKind
 from vngovdirectives.directives.page import Page, clean, trim
-from vngovdirectives.directives.tasks import deadline_mention, reference_mention, split_bodies, task, tasks_in_prose
+from vngovdirectives.directives.tasks import deadlines_in, reference_mention, split_bodies, task, tasks_in_prose
 from vngovdirectives.directives.vocab import ACTION_RE, BODY_START
 from vngovdirectives.finding.match import MatchKind
 
@@ -108,7 +108,7 @@ def _point_task(page: Page, start: int, end: int, action: Mention, assignees: tu
         kind=TaskKind.ARTICLE,
         action=action,
         assignees=assignees,
-        deadlines=tuple(deadline_mention(page, m) for m in page.in_range(MatchKind.DEADLINE, start, end)),
+        deadlines=deadlines_in(page, start, end),
         references=tuple(reference_mention(page, m) for m in page.in_range(MatchKind.REFERENCE, start, end)),
     )
 

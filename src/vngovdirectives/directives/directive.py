@@ -14,7 +14,7 @@ from vngovdirectives.directives.model import Assignee, Directive, Mention, Refer
 from vngovdirectives.directives.page import Page, clean, trim
 from vngovdirectives.directives.targets import targets
 from vngovdirectives.directives.tasks import (
-    deadline_mention,
+    deadlines_in,
     leading_trigger,
     reference_mention,
     sentences,
@@ -124,7 +124,7 @@ def build_directive(page: Page, start: int, end: int, heading: tuple[int, int] |
         signer=signer,
         addressees=tuple(addressees.values()),
         tasks=tuple(tasks),
-        deadlines=tuple(deadline_mention(page, m) for m in page.in_range(MatchKind.DEADLINE, start, end)),
+        deadlines=deadlines_in(page, start, end),
         targets=targets(page, start, end),
         label=label,
     )

@@ -16,11 +16,12 @@ import attrs
 from vngovdirectives.dates.model import VnDate
 from vngovdirectives.dates.stated import DateLine, date_lines
 from vngovdirectives.directives.articles import ARTICLE, POINT, document_tasks
+from vngovdirectives.directives.effective import own_effective
 from vngovdirectives.directives.model import Assignee, Document, Mention, ReferenceRole, Span
 from vngovdirectives.directives.page import Page, clean, segments, trim
 from vngovdirectives.directives.signature import RECIPIENTS, recipients, signer
 from vngovdirectives.directives.targets import targets
-from vngovdirectives.directives.tasks import deadline_mention, reference_mention
+from vngovdirectives.directives.tasks import deadlines_in, reference_mention
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.references.model import DocumentReference
 from vngovdirectives.text.patterns import alternation
@@ -88,9 +89,11 @@ def read_document(page: Page) -> Document:
     addressed = [Assignee(name=r.text, span=r.span) for r in recipients(page, segs, body_start, kinh_gui_only=True)]
     tasks_start = max(body_start, basis_clauses[-1][1] if basis_clauses else 0)
     date_line = header.date_line
+    type_name = header.type_name if header.type_name is not None else _type_from_number(number)
+    effective = own_effective(page, type_name, body_start, body_end)
     return Document(
         span=Span(start=0, end=len(page.source.source)),
-        type_name=header.type_name if header.type_name is not None else _type_from_number(number),
+        type_name=type_name,
         type_mention=header.type_mention,
         issuer=header.issuer,
         parent_issuer=header.parent,
@@ -100,13 +103,15 @@ def read_document(page: Page) -> Document:
         issued_on=VnDate.of(date_line.value) if date_line else None,
         date_span=page.span(date_line.date_start, date_line.date_end) if date_line else None,
         title=header.title,
+        effective=effective[0] if effective is not None else None,
+        effective_span=effective[1] if effective is not None else None,
         basis=basis,
         basis_clauses=tuple(Mention(text=clean(text[s:e]), span=page.span(s, e)) for s, e in basis_clauses),
         tasks=tuple(document_tasks(page, segs, tasks_start, body_end, addressed)),
         recipients=tuple(recipients(page, segs, body_start)),
         signer=found_signer,
         references=_references(page, header.number, basis),
-        deadlines=tuple(deadline_mention(page, m) for m in page.in_range(MatchKind.DEADLINE, body_start, body_end)),
+        deadlines=deadlines_in(page, body_start, body_end),
         targets=targets(page, body_start, body_end),
         body=page.mention(body_start, body_end),
         source_format=page.format,

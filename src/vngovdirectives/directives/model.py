@@ -12,8 +12,8 @@ from typing import TypeAlias
 
 import attrs
 
-from vngovdirectives.dates.model import Period, VnDate  # noqa: TC001 - cattrs reads the annotations
-from vngovdirectives.deadlines.model import Deadline  # noqa: TC001 - cattrs reads the annotations
+from vngovdirectives.dates.model import Period, TimeOfDay, VnDate  # noqa: TC001 - cattrs reads the annotations
+from vngovdirectives.deadlines.model import Deadline, Effective  # noqa: TC001 - cattrs reads the annotations
 from vngovdirectives.errors import ExtractError
 from vngovdirectives.numbers.model import DocumentNumber  # noqa: TC001 - cattrs reads the annotations
 from vngovdirectives.references.model import DocumentReference
@@ -87,12 +87,16 @@ class Reference:
 
 @attrs.frozen(kw_only=True, slots=True)
 class DeadlineMention:
-    """A deadline found in the input; ``last_day`` is the resolved last day when the text fixes one."""
+    """A deadline found in the input. When the text fixes it, ``last_day`` and ``last_time`` are its
+    last moment (:func:`vngovdirectives.deadlines.last_moment`): the last day, and the time on it
+    by which it falls due (None: the end of the day). "trước 17 giờ ngày 20/6/2024" is 20 June
+    2024 at 17:00; "trước 0 giờ ngày 01/4/2019" is 31 March 2019, end of the day."""
 
     text: str
     span: Span
     value: Deadline
     last_day: dt.date | None = None
+    last_time: TimeOfDay | None = None
 
 
 class AssigneeRole(enum.Enum):
@@ -241,7 +245,9 @@ class Document:
 
     ``type_name`` is the document type as the page names it, in sentence case ("Quyết định");
     ``type_mention`` is where it is written ("QUYẾT ĐỊNH"). ``issued_on`` is the date line's
-    date, ``place`` its place name. ``title`` is the trích yếu, "V/v …" included.
+    date, ``place`` its place name. ``title`` is the trích yếu, "V/v …" included. ``effective`` is
+    when the document itself takes effect ("Quyết định này có hiệu lực thi hành kể từ ngày ký"),
+    ``effective_span`` where the text says so.
     """
 
     span: Span
@@ -255,6 +261,8 @@ class Document:
     issued_on: VnDate | None = None
     date_span: Span | None = None
     title: Mention | None = None
+    effective: Effective | None = None
+    effective_span: Span | None = None
     basis: tuple[Reference, ...] = ()
     basis_clauses: tuple[Mention, ...] = ()
     tasks: tuple[Task, ...] = ()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from vngovdirectives.deadlines.resolve import resolve_deadline
+from vngovdirectives.deadlines.model import Effective
+from vngovdirectives.deadlines.resolve import last_moment
 from vngovdirectives.directives.model import (
     Assignee,
     AssigneeRole,
@@ -42,14 +43,13 @@ from vngovdirectives.errors import VnGovDirectivesError
 from vngovdirectives.finding.match import Match, MatchKind
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from vngovdirectives.deadlines.model import Deadline
     from vngovdirectives.references.model import DocumentReference
 
 __all__ = [
     "assignee_region",
     "deadline_mention",
+    "deadlines_in",
     "leading_trigger",
     "reference_mention",
     "sentences",
@@ -221,7 +221,7 @@ def task(page: Page, start: int, end: int, label: str | None = None) -> Task | N
         kind=kind,
         action=action,
         assignees=tuple(assignees),
-        deadlines=tuple(deadline_mention(page, m) for m in page.in_range(MatchKind.DEADLINE, start, end)),
+        deadlines=deadlines_in(page, start, end),
         references=tuple(reference_mention(page, m) for m in page.in_range(MatchKind.REFERENCE, start, end)),
         trigger=trigger,
         label=label,
@@ -260,14 +260,24 @@ def tasks_in_prose(page: Page, start: int, end: int) -> list[Task]:
     return result
 
 
+def deadlines_in(page: Page, start: int, end: int) -> tuple[DeadlineMention, ...]:
+    """The deadlines the finders matched in ``text[start:end]``; effective dates are no time limits."""
+    return tuple(
+        deadline_mention(page, m)
+        for m in page.in_range(MatchKind.DEADLINE, start, end)
+        if not isinstance(m.value, Effective)
+    )
+
+
 def deadline_mention(page: Page, m: Match[object]) -> DeadlineMention:
-    """The deadline the finders matched, with its last day when the text fixes one."""
+    """The deadline the finders matched, with its last moment when the text fixes one."""
     value: Deadline = m.value  # type: ignore[assignment]
+    text, span = clean(m.text), page.span(m.start, m.end)
     try:
-        last: dt.date | None = resolve_deadline(value)
+        day, time = last_moment(value)
     except VnGovDirectivesError:
-        last = None
-    return DeadlineMention(text=clean(m.text), span=page.span(m.start, m.end), value=value, last_day=last)
+        return DeadlineMention(text=text, span=span, value=value)
+    return DeadlineMention(text=text, span=span, value=value, last_day=day, last_time=time)
 
 
 def reference_mention(page: Page, m: Match[object], role: ReferenceRole = ReferenceRole.CITED) -> Reference:

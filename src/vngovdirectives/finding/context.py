@@ -10,14 +10,14 @@ import datetime
 import re
 from typing import Final
 
-from vngovdirectives.dates.model import Period
+from vngovdirectives.dates.model import Period, Precision, VnDate
 from vngovdirectives.dates.stated import date_lines, first_line_year, news_dates, stamp_date
 from vngovdirectives.errors import expect_type
 from vngovdirectives.finding.temporal import scan_temporal
 from vngovdirectives.text.normalize import lowered
 from vngovdirectives.text.patterns import S0, S
 
-__all__ = ["detect_context_date", "detect_context_date_lowered"]
+__all__ = ["detect_context", "detect_context_date"]
 
 #: Where a document states its own date: near its top.
 _CONTEXT_REACH: Final = 20000
@@ -31,32 +31,33 @@ def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date 
     11:02 02/01/2021", "Đăng ngày: 22-11-2019"), a page stamp near the top ("Thứ sáu 18/9/2020",
     "08:57 - 07/10/2024", a title ending "(01/07/2010)"), the end of a bulletin's week
     "(từ ngày 25/3- 31/3/2019)". Failing these, and with ``title_year``, a first line naming
-    its year ("Lịch tiếp công dân năm 2025") gives 1 July of that year: not the document's
-    date, but the anchor that completes every year-less day into that year. None otherwise.
+    its year ("Lịch tiếp công dân năm 2025") gives 1 July of that year (:func:`detect_context`
+    keeps it as the year alone, which is what the finders complete with). None otherwise.
     """
     expect_type(text, str, "detect_context_date")
-    return detect_context_date_lowered(lowered(text[:_CONTEXT_REACH]), title_year=title_year)
+    found = detect_context(lowered(text[:_CONTEXT_REACH]))
+    if found is None or (found.precision is not Precision.DAY and not title_year):
+        return None
+    return found.first_day() if found.precision is Precision.DAY else datetime.date(found.first_day().year, 7, 1)
 
 
-def detect_context_date_lowered(low: str, *, title_year: bool = True) -> datetime.date | None:
-    """:func:`detect_context_date` of a text already lower-cased (:func:`~vngovdirectives.text.normalize.lowered`)."""
+def detect_context(low: str) -> VnDate | None:
+    """The document's own date in the lower-cased text ``low``: a day, or only a year when a first
+    line names one and nothing else dates the document (:func:`detect_context_date`)."""
     low = low[:_CONTEXT_REACH]
     line = next(date_lines(low, 0, len(low)), None)
     if line is not None:
-        return line.value
+        return VnDate.of(line.value)
     news = next(news_dates(low, 0, len(low)), None)
     if news is not None:
-        return news[1]
+        return VnDate.of(news[1])
     stamp = stamp_date(low)
     if stamp is not None:
-        return stamp
+        return VnDate.of(stamp)
     m = _WEEK_RANGE.search(low)
     if m is not None:
         for h in scan_temporal(low[m.start() : m.end()]):
             if isinstance(h.value, Period) and h.value.end.has_year:
-                return h.value.last_day()
-    if title_year:
-        year = first_line_year(low)
-        if year is not None:
-            return datetime.date(year, 7, 1)
-    return None
+                return VnDate.of(h.value.last_day())
+    year = first_line_year(low)
+    return VnDate(year=year) if year is not None else None

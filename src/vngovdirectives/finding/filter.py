@@ -10,6 +10,9 @@ the matches come out:
   beats a short one ("Quyết định 84 QĐ/TW" is one reference, not "Quyết định 84");
 - dates inside a document number ("2019" of "12 / 2019 / NĐ-CP") are dropped
   (:func:`dates_outside_numbers`);
+- a deadline read from a whole clause (a recurring one, "trước ngày 15/12 hằng năm", or an
+  effective date that names an event) replaces the deadlines found inside it
+  (:func:`with_clause_deadlines`);
 - a reference's issue date and a deadline's date are still reported as dates, so matches of
   different kinds may overlap: at one position the order is reference, period, deadline, date,
   the longer first (:data:`KIND_RANK`).
@@ -17,21 +20,30 @@ the matches come out:
 
 from __future__ import annotations
 
+import bisect
 import operator
 from typing import TYPE_CHECKING, Final
+
+from vngovdirectives.finding.hit import Hit, HitKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from vngovdirectives.dates.candidate import Candidate
-    from vngovdirectives.finding.temporal import Hit
     from vngovdirectives.references.context import RefHit
 
-__all__ = ["KIND_RANK", "dates_outside_numbers", "drop_overlapping_references", "merge_candidates"]
+__all__ = [
+    "KIND_RANK",
+    "dates_outside_numbers",
+    "drop_overlapping_references",
+    "merge_candidates",
+    "with_clause_deadlines",
+]
 
 #: The order of kinds that start at one position.
 KIND_RANK: Final = {"reference": 0, "number": 1, "period": 2, "deadline": 3, "date": 4}
 _BEGIN: Final = operator.attrgetter("start")
+_START: Final = operator.itemgetter(0)
 _END: Final = operator.attrgetter("end")
 
 
@@ -83,3 +95,18 @@ def dates_outside_numbers(hits: list[Hit], refs: Sequence[RefHit]) -> tuple[Hit,
             continue
         kept.append(hit)
     return tuple(kept)
+
+
+def with_clause_deadlines(hits: list[Hit], clauses: list[Hit]) -> list[Hit]:
+    """``hits`` with the deadlines of whole clauses added, and the deadlines inside them dropped."""
+    deadline = HitKind.DEADLINE
+    spans = sorted((c.start, c.end) for c in clauses)
+    kept = [h for h in hits if h.kind is not deadline or not _inside(h.start, h.end, spans)]
+    kept.extend(clauses)
+    kept.sort(key=_START)
+    return kept
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (start, end)) - 1
+    return any(s <= start and end <= e for s, e in spans[max(0, i - 1) : i + 2])

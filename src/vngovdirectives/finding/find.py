@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from vngovdirectives._fast import paused_gc
 from vngovdirectives.errors import DocumentReferenceError, InputTypeError, expect_type
+from vngovdirectives.finding.hit import HitKind
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import Scan, match_of, matches, scan
-from vngovdirectives.finding.temporal import HitKind
 from vngovdirectives.text.source import SourceText
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 
-def _scan(text: str | SourceText, context_date: dt.date | None, html: bool | None) -> Scan:
+def _scan(text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None) -> Scan:
     if not isinstance(text, str | SourceText):
         raise InputTypeError(f"the finders read a str or SourceText, not {type(text).__name__}")
     with paused_gc():
@@ -54,13 +54,15 @@ def _scan(text: str | SourceText, context_date: dt.date | None, html: bool | Non
 
 
 def find_all(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> list[Match[object]]:
     """References, dates, periods and deadlines of ``text`` in one pass, sorted by position.
 
     Year-less dates are completed from ``context_date``, or from the document's own date when
     ``context_date`` is None and the text states one (its date line, a news dateline, or a
-    bulletin's week).
+    bulletin's week). A context that is only a year (``VnDate(year=2025)``, or a first line
+    naming its year, "Kế hoạch năm 2025") puts every year-less date in that year; a full date
+    completes deadlines to their next occurrence and other dates to the nearest one.
     """
     result = _scan(text, context_date, html)
     with paused_gc():
@@ -68,7 +70,7 @@ def find_all(
 
 
 def find_references(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[DocumentReference]]:
     """Every document reference in ``text``, full ("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của …")
     and short ("Chỉ thị 16"); the span covers the type name, the number, the issue date and the issuer."""
@@ -97,21 +99,21 @@ def _temporal(result: Scan, kind: HitKind) -> Iterator[Match[object]]:
 
 
 def find_dates(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[VnDate]]:
     """Every explicit date or partial date (day, month, quarter, half-year, year) in ``text``."""
     return _temporal(_scan(text, context_date, html), HitKind.DATE)  # type: ignore[return-value]
 
 
 def find_periods(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Period]]:
     """Every period ("giai đoạn 2016 - 2020", "từ ngày 25/3 - 31/3/2019") in ``text``."""
     return _temporal(_scan(text, context_date, html), HitKind.PERIOD)  # type: ignore[return-value]
 
 
 def find_deadlines(
-    text: str | SourceText, /, *, context_date: dt.date | None = None, html: bool | None = False
+    text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Deadline]]:
     """Every deadline ("chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc …") in ``text``."""
     return _temporal(_scan(text, context_date, html), HitKind.DEADLINE)  # type: ignore[return-value]

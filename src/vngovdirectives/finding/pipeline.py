@@ -10,21 +10,22 @@ the normalised text.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import attrs
 
-from vngovdirectives.finding.context import detect_context_date_lowered
+from vngovdirectives.dates.model import Precision, VnDate
+from vngovdirectives.finding.context import detect_context
 from vngovdirectives.finding.filter import KIND_RANK, dates_outside_numbers, drop_overlapping_references
+from vngovdirectives.finding.hit import Hit, HitKind
 from vngovdirectives.finding.match import Match, MatchKind
-from vngovdirectives.finding.temporal import Hit, HitKind, scan_temporal
+from vngovdirectives.finding.temporal import scan_temporal
 from vngovdirectives.references.context import RefHit, ScanContext, url_spans
+from vngovdirectives.references.fuller import fuller_numbers
 from vngovdirectives.references.scan import scan_references
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from vngovdirectives.dates.model import VnDate
     from vngovdirectives.text.source import SourceText
 
 __all__ = ["Scan", "match_of", "matches", "scan"]
@@ -42,17 +43,23 @@ class Scan:
     """One pass of every scanner over a source text, in the coordinates of its normalised text."""
 
     source: SourceText
-    context_date: dt.date | None
+    context: VnDate | None  # the document's own date: a day, or only its year
     refs: tuple[RefHit, ...]
     temporal: tuple[Hit, ...]
 
+    @property
+    def context_date(self) -> dt.date | None:
+        """The document's own date, when the day is known."""
+        context = self.context
+        return context.first_day() if context is not None and context.precision is Precision.DAY else None
 
-def scan(source: SourceText, context_date: dt.date | None = None) -> Scan:
-    """Every reference, date, period and deadline of ``source``, overlaps filtered."""
+
+def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
+    """Every reference, date, period and deadline of ``source``, overlaps filtered; year-less values
+    are completed from ``context`` (a day, or a year alone), else from the document's own date."""
     low = source.low
-    if context_date is None:
-        context_date = detect_context_date_lowered(low)
-    hits = scan_temporal(source.text, context_date, low=low)
+    found = detect_context(low) if context is None else VnDate.of(context) if isinstance(context, dt.date) else context
+    hits = scan_temporal(source.text, found, low=low)
     # Where each date starts: the first date at a position wins (reversed, so it is written last).
     date_kind = HitKind.DATE
     date_starts: dict[int, tuple[int, VnDate]] = {
@@ -61,8 +68,8 @@ def scan(source: SourceText, context_date: dt.date | None = None) -> Scan:
         if kind is date_kind
     }
     ctx = ScanContext(source.text, date_starts.get, low, url_spans(low), source.rev)
-    refs = tuple(drop_overlapping_references(scan_references(ctx)))
-    return Scan(source, context_date, refs, dates_outside_numbers(hits, refs))
+    refs = tuple(fuller_numbers(drop_overlapping_references(scan_references(ctx))))
+    return Scan(source, found, refs, dates_outside_numbers(hits, refs))
 
 
 def _keyed(result: Scan) -> list[tuple[int, int, int, int, object, MatchKind]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vngovdirectives.dates.model import Period, VnDate
-from vngovdirectives.deadlines.model import Relative
+from vngovdirectives.deadlines.model import Effective, Recurring, Relative
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.references.model import DocumentReference
 
@@ -15,7 +15,8 @@ def match_record(match: Match[object]) -> dict[str, object]:
 
     reference → ``{"number", "doc_type", "issued_on", "issuer", "short"}``; date → an ISO string
     ("2019-03-29", "2019-03", "2019", "2019-Q1", "--03-29"); period → ``{"start", "end"}``;
-    deadline → ``{"kind", "due", "time", "amount", "unit", "anchor"}``.
+    deadline → ``{"kind", "due", "time", "amount", "unit", "anchor"}`` (and for a recurring one
+    ``"every"``, ``"day"``, ``"month"``, ``"strict"``: whether the day itself is too late).
     """
     value = match.value
     if isinstance(value, DocumentReference):
@@ -30,14 +31,27 @@ def match_record(match: Match[object]) -> dict[str, object]:
         return {"value": value.iso()}
     if isinstance(value, Period):
         return {"start": value.start.iso(), "end": value.end.iso()}
-    if isinstance(value, Relative):
+    if isinstance(value, Relative | Effective):
+        due = value.due if isinstance(value, Effective) else None
+        time = value.time if isinstance(value, Effective) else None
+        return {
+            "kind": value.kind,
+            "due": due.iso() if due is not None else None,
+            "time": time.iso() if time is not None else None,
+            "amount": value.amount,
+            "unit": value.unit.value if value.unit is not None else None,
+            "anchor": value.anchor,
+        }
+    if isinstance(value, Recurring):
+        time = value.time
         return {
             "kind": value.kind,
             "due": None,
-            "time": None,
-            "amount": value.amount,
-            "unit": value.unit.value,
-            "anchor": value.anchor,
+            "time": time.iso() if time is not None else None,
+            "every": value.every.value,
+            "day": value.day,
+            "month": value.month,
+            "strict": value.strict,
         }
     due = getattr(value, "due", None)
     time = getattr(value, "time", None)

@@ -17,53 +17,32 @@ reported again as dates.
 
 from __future__ import annotations
 
-import enum
+import datetime
 import operator
 import re
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.dates.candidate import Amount
 from vngovdirectives.dates.complete import complete
 from vngovdirectives.dates.join import JOIN_GAP, RANGE_ENDINGS, bare_left_end, from_before, joined_period, listed_days
 from vngovdirectives.dates.model import DurationUnit, Period, TimeOfDay, VnDate
 from vngovdirectives.dates.scan import attach_times, candidates
+from vngovdirectives.deadlines.effective import effective_events
+from vngovdirectives.deadlines.model import Before, NoLaterThan, Within
+from vngovdirectives.deadlines.recurring import recurring_deadlines
 from vngovdirectives.deadlines.resolve import complete_deadline
-from vngovdirectives.deadlines.scan import LEAD_ENDINGS, deadline_before, relative_deadline, same_kind
+from vngovdirectives.deadlines.scan import LEAD_ENDINGS, deadline_before, relative_deadline, reports_past, same_kind
 from vngovdirectives.errors import DateError
-from vngovdirectives.finding.filter import merge_candidates
+from vngovdirectives.finding.filter import merge_candidates, with_clause_deadlines
+from vngovdirectives.finding.hit import Hit, HitKind
 from vngovdirectives.text.normalize import lowered
 from vngovdirectives.text.patterns import S0
 
 if TYPE_CHECKING:
-    import datetime
-
     from vngovdirectives.dates.candidate import Candidate
     from vngovdirectives.deadlines.model import Deadline, TemporalValue
 
 __all__ = ["Hit", "HitKind", "scan_temporal"]
-
-
-class HitKind(enum.Enum):
-    """What a :class:`Hit` found."""
-
-    DATE = "date"
-    PERIOD = "period"
-    DEADLINE = "deadline"
-
-
-class Hit(NamedTuple):
-    """One finding: ``text[start:end]`` is a ``kind`` whose parsed value is ``value``.
-
-    ``time`` is the clock time written with a date ("0 giờ ngày 01/4/2019"); ``parts`` are the
-    spans of the dates inside a period or deadline. (A named tuple: thousands are made per page.)
-    """
-
-    start: int
-    end: int
-    kind: HitKind
-    value: TemporalValue
-    time: TimeOfDay | None = None
-    parts: tuple[tuple[int, int], ...] = ()
 
 
 _START: Final = operator.itemgetter(0)  # a Hit's start
@@ -73,13 +52,16 @@ _DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng"
 _DATE, _PERIOD, _DEADLINE = HitKind.DATE, HitKind.PERIOD, HitKind.DEADLINE
 
 
-def scan_temporal(text: str, context_date: datetime.date | None = None, *, low: str | None = None) -> list[Hit]:
+def scan_temporal(
+    text: str, context_date: datetime.date | VnDate | None = None, *, low: str | None = None
+) -> list[Hit]:
     """Every date, period and deadline in ``text`` (normalised text), in document order.
 
     With ``context_date`` (the document's own date) year-less values are completed: deadlines
-    to the next occurrence on or after it, other values to the nearest occurrence. When only the
-    document's year is known, pass 1 July of that year: every year-less day then lands in it.
-    Lunar values are reported with ``iso()`` starting ``lunar:``.
+    to the next occurrence on or after it (the nearest one when the clause reports the past,
+    "đã hoàn thành trước ngày 15/12"), other values to the nearest occurrence. A context that is
+    only a year (``VnDate(year=2025)``) puts every year-less value in that year. Lunar values
+    are reported with ``iso()`` starting ``lunar:``.
 
     >>> [h.value.iso() for h in scan_temporal("Từ ngày 25/3- 31/3/2019 và giai đoạn 2016 - 2020")]
     ['2019-03-25/2019-03-31', '2016/2020']
@@ -91,7 +73,11 @@ def scan_temporal(text: str, context_date: datetime.date | None = None, *, low: 
         return []
     low = lowered(text) if low is None else low
     items = attach_times(low, merge_candidates(candidates(low)))
-    return _Walk(text, low, context_date).run(items)
+    context = VnDate.of(context_date) if isinstance(context_date, datetime.date) else context_date
+    hits = _Walk(text, low, context).run(items)
+    found: list[tuple[int, int, Deadline]] = [*effective_events(text, low), *recurring_deadlines(text, low)]
+    clauses = [Hit(s, e, _DEADLINE, v) for s, e, v in found]
+    return with_clause_deadlines(hits, clauses) if clauses else hits
 
 
 class _Walk:
@@ -100,7 +86,7 @@ class _Walk:
 
     __slots__ = ("context", "floor", "hits", "low", "prev", "prev_deadline", "prev_hits", "text")
 
-    def __init__(self, text: str, low: str, context: datetime.date | None) -> None:
+    def __init__(self, text: str, low: str, context: VnDate | None) -> None:
         self.text, self.low, self.context = text, low, context
         self.hits: list[Hit] = []
         self.prev: Candidate | None = None  # the previous date-like candidate (accepted or pending)
@@ -142,8 +128,8 @@ class _Walk:
             self._add(Hit(start=start, end=c.end, kind=_PERIOD, value=c.value, parts=((c.dstart, c.dend),)))
         self._settle(None, c.end)
 
-    def _add(self, hit: Hit, *, deadline: bool = False) -> None:
-        self.hits.append(_finish(hit, self.context, deadline=deadline))
+    def _add(self, hit: Hit, *, forward: bool = False) -> None:
+        self.hits.append(_finish(hit, self.context, forward=forward))
 
     def _date_like(self, c: Candidate, v: VnDate) -> None:
         low = self.low
@@ -222,14 +208,33 @@ class _Walk:
         if c.form == "lunar":
             self._add(Hit(start=c.start, end=c.end, kind=_DATE, value=v))
             return
+        # A deadline looks forward: a year-less due day is its next occurrence, unless the clause
+        # reports the past ("đã hoàn thành trước ngày 15/12").
+        forward = dl is not None and not reports_past(self.low, dl[0])
+        if dl is not None and _long_past(dl[1], self.context):
+            dl = None  # a cut-off in the text's past, not a time limit: "vi phạm trước ngày 01/7/2014 mà …"
         if dl is not None:
-            self._add(
-                Hit(start=dl[0], end=c.end, kind=_DEADLINE, value=dl[1], time=c.time, parts=((c.dstart, c.dend),))
+            deadline = Hit(
+                start=dl[0], end=c.end, kind=_DEADLINE, value=dl[1], time=c.time, parts=((c.dstart, c.dend),)
             )
+            self._add(deadline, forward=forward)
         date_hit = Hit(c.start, c.end, _DATE, v, c.time)
         if self.context is not None and v.year is None:
-            date_hit = _finish(date_hit, self.context, deadline=dl is not None)
+            date_hit = _finish(date_hit, self.context, forward=forward)
         self.hits.append(date_hit)
+
+
+#: How far before the text's own date a time limit may still fall (a weekly bulletin reports last
+#: month's deadlines; a law's "trước ngày 01/7/2014" in 2025 is a cut-off, not a time limit).
+_STALE: Final = datetime.timedelta(days=366)
+
+
+def _long_past(deadline: Deadline, context: VnDate | None) -> bool:
+    """Whether ``deadline`` ends more than a year before the text's own date ``context``."""
+    if context is None or not isinstance(deadline, NoLaterThan | Before | Within):
+        return False
+    due = deadline.due
+    return due.year is not None and not due.lunar and due.last_day() < context.first_day() - _STALE
 
 
 def _hours(low: str, c: Candidate) -> Candidate | None:
@@ -240,8 +245,9 @@ def _hours(low: str, c: Candidate) -> Candidate | None:
     return c
 
 
-def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) -> Hit:
-    """``hit`` with its year-less value completed from ``context`` (unchanged when it cannot be)."""
+def _finish(hit: Hit, context: VnDate | None, *, forward: bool = False) -> Hit:
+    """``hit`` with its year-less value completed from ``context`` (unchanged when it cannot be):
+    to the next occurrence when ``forward`` (a deadline), else to the nearest one."""
     if context is None:
         return hit
     v = hit.value
@@ -249,9 +255,9 @@ def _finish(hit: Hit, context: datetime.date | None, *, deadline: bool = False) 
         return hit  # already complete: the common case, without a call into complete()
     try:
         if isinstance(v, VnDate | Period):
-            done: TemporalValue = complete(v, context, deadline=deadline)
+            done: TemporalValue = complete(v, context, deadline=forward)
         else:
-            done = complete_deadline(v, context)
+            done = complete_deadline(v, context, forward=forward)
     except (DateError, ValueError):
         return hit
     if done is v:

@@ -214,13 +214,15 @@ def _official_case() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return exact, {k: tuple(v) for k, v in folded.items()}
 
 
-def canonical_code(token: str) -> str | None:
-    """The official spelling of a known code written in any case, or with "D" for "Đ".
+def canonical_code(token: str, *, fold: bool = True) -> str | None:
+    """The official spelling of a known code written in any case, or (``fold``) with "D" for "Đ".
 
     Returns None when the token is not a known code (it may still be a valid, agency-specific one).
 
     >>> canonical_code("ttg"), canonical_code("ND"), canonical_code("HD"), canonical_code("qh13")
     ('TTg', 'NĐ', 'HD', 'QH13')
+    >>> canonical_code("dp"), canonical_code("dp", fold=False)
+    ('ĐP', None)
     """
     exact, folded = _official_case()
     upper = token.upper()
@@ -230,6 +232,8 @@ def canonical_code(token: str) -> str | None:
     m = _TERM_CODE.fullmatch(upper)
     if m:
         return upper
+    if not fold:
+        return None
     candidates = folded.get(_fold_key(token))
     if candidates is not None and len(candidates) == 1:
         return candidates[0]

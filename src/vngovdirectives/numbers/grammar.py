@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from vngovdirectives.numbers.codes import AgencyRole, DocumentType, agencies, canonical_code
+from vngovdirectives.text.vocab import words
 
 __all__ = [
     "CODE",
@@ -22,6 +23,7 @@ __all__ = [
     "NumberScheme",
     "canon_groups",
     "classify",
+    "group_codes",
     "is_issuer",
     "is_party_body",
     "is_type",
@@ -60,12 +62,13 @@ def standard_separators(scheme: NumberScheme, has_year: bool, n_codes: int) -> t
 
 
 @functools.lru_cache(maxsize=4096)
-def _canon_token(token: str) -> str:
-    """Official spelling of a known code, upper case for an unknown one ("TƯ" is written "TW")."""
+def _canon_token(token: str, fold: bool = True) -> str:
+    """Official spelling of a known code, upper case for an unknown one ("TƯ" is written "TW").
+    Without ``fold``, "D" stays "D" (a unit code may mean "Dự phòng", not "Đ…")."""
     upper = token.upper()
     if upper == "TƯ":  # Trung ương, also written TW and T.Ư
         return "TW"
-    known = canonical_code(token)
+    known = canonical_code(token, fold=fold)
     if known is not None:
         return known
     return upper
@@ -87,18 +90,24 @@ def _is_unit(code: str) -> bool:
     return agency is not None and agency.role is AgencyRole.UNIT
 
 
+#: Codes that name a part of another body and make one code with it: "VPUB" is the Văn phòng of
+#: the UB, not "VP-UB"; "VPCP" is in the table already.
+_PART_OF: Final = frozenset(words("office_codes"))
+
+
 @functools.lru_cache(maxsize=4096)
 def split_lost_dash(token: str, first: bool) -> tuple[str, ...] | None:
     """Split a code that lost its dash ("QĐUBND") when exactly one split is made of known codes.
 
-    In the first position the split is TYPE+ISSUER (or ISSUER+UNIT for a công văn); later, only
-    ISSUER+ISSUER or ISSUER+UNIT splits are tried. Returns None when no split, or several, fit.
+    In the first position the split is TYPE+ISSUER (or ISSUER+UNIT for a công văn); in an
+    issuer's position (after a type code), ISSUER+ISSUER or ISSUER+UNIT. A code that names a part
+    of another body ("VP" + "UB") is one code. Returns None when no split, or several, fit.
     """
     found: list[tuple[str, str]] = []
     for i in range(1, len(token)):
         head = canonical_code(token[:i])
         tail = canonical_code(token[i:]) or (token[i:].upper() if TERM.fullmatch(token[i:].upper()) else None)
-        if head is None or tail is None:
+        if head is None or tail is None or head in _PART_OF:
             continue
         if (first and is_type(head) and is_issuer(tail)) or (
             is_issuer(head) and not is_type(head) and (_is_unit(tail) or is_issuer(tail))
@@ -110,18 +119,31 @@ def split_lost_dash(token: str, first: bool) -> tuple[str, ...] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def canon_groups(groups: tuple[str, ...]) -> tuple[str, ...]:
-    """Canonicalise the code groups of a symbol, repairing lost dashes where the tables allow."""
-    out: list[str] = []
+def group_codes(groups: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The canonical codes of each group of a symbol, repairing lost dashes where the tables allow.
+
+    Where a group stands decides what it may be: the first group and a group after a type code
+    (or any group of a joint number) hold type and issuer codes, read from the closed tables (a
+    "D" may be read "Đ", a lost dash split); a group after an issuer is a unit code, which each
+    body names as it likes: it is kept as written, in upper case ("BNN-VPĐP", "UBND-DP").
+    """
+    out: list[tuple[str, ...]] = []
+    joint = False
     for i, group in enumerate(groups):
-        canon = _canon_token(group)
-        if canonical_code(canon) is None and not TERM.fullmatch(canon):
-            split = split_lost_dash(canon, i == 0)
-            if split is not None:
-                out.extend(split)
-                continue
-        out.append(canon)
+        unit = i > 0 and not joint and not is_type(out[-1][-1])
+        canon = _canon_token(group, not unit)
+        codes: tuple[str, ...] = (canon,)
+        if not unit and canonical_code(canon) is None and not TERM.fullmatch(canon):
+            codes = split_lost_dash(canon, i == 0) or codes
+        joint = joint or (i == 0 and codes[0] in LEGAL_TYPES)
+        out.append(codes)
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def canon_groups(groups: tuple[str, ...]) -> tuple[str, ...]:
+    """Canonicalise the code groups of a symbol (see :func:`group_codes`), one code per item."""
+    return tuple(code for codes in group_codes(groups) for code in codes)
 
 
 def is_party_body(code: str) -> bool:

@@ -38,6 +38,7 @@ from vngovdirectives.numbers.grammar import (
     Classified,
     canon_groups,
     classify,
+    group_codes,
     is_party_body,
     is_type,
     standard_separators,
@@ -276,11 +277,10 @@ def _separators(seps: list[str], year: int | None, raw: tuple[str, ...], codes: 
     code_seps = list(seps[1 if year is None else 2 :])
     if len(codes) != len(raw):
         expanded: list[str] = []
-        for i, token in enumerate(raw):
-            n_parts = len(canon_groups((token,))) if i else len(canon_groups(raw[:1]))
+        for i, group in enumerate(group_codes(raw)):
             if i:
                 expanded.append(code_seps[i - 1])
-            expanded.extend(["-"] * (n_parts - 1))
+            expanded.extend(["-"] * (len(group) - 1))
         code_seps = expanded
     all_seps = (*seps[: 1 if year is None else 2], *code_seps)
     if "/" not in all_seps:

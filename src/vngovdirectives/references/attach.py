@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.dates.model import VnDate
-from vngovdirectives.dates.parse import parse_date
 from vngovdirectives.dates.stated import stated_dates
 from vngovdirectives.numbers.codes import DocumentType
 from vngovdirectives.references.patterns import NUMBER_RE
@@ -38,11 +37,10 @@ _AFTER: Final = re.compile(
 _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: Where an issuer named after "của" ends ("của UBND tỉnh về việc …").
 _ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”\n]|,\s|\s{trie(words('issuer_end_words'))}\s")
-#: A news sentence that opens with the issue date: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …".
-_DATED_SENTENCE: Final = re.compile(
-    r"(?:^|\n|[.!?]\s)\s{0,3}(?:Vào\s{1,3})?(?P<kw>[Nn]gày)\s{1,3}(?P<date>[0-9]{1,2}(?P<s>[/.-])[0-9]{1,2}(?P=s)[0-9]{4}"
-    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}[0-9]{4})\s{0,3},(?P<mid>[^.\n]{0,220})$"
-)
+#: What may stand between a sentence's opening issue date and the reference: a comma, then no
+#: sentence end ("Ngày 6/5/2019, UBND tỉnh đã có văn bản số …").
+_OPENING: Final = re.compile(r"[ \t.?!]{0,4}(?:[Vv]ào[ \t]{1,3})?(?=[Nn]gày)")
+_DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")
 _ISSUING_VERB: Final = re.compile(rf"\b{alternation(words('issuing_verbs'), ' ')}\b")
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
@@ -112,25 +110,23 @@ def header_type(text: str, pos: int) -> str | None:
 
 
 def dated_sentence(ctx: ScanContext, start: int) -> VnDate | None:
-    """The date opening the sentence that cites a document: "Ngày 6/5/2019, UBND tỉnh đã có văn bản số …"."""
+    """The date opening the sentence that cites a document: "Ngày 6/5/2019, UBND tỉnh đã có văn bản
+    số …", "Ngày 12/9, UBND huyện ban hành Văn bản số …" (a year-less date as the date scan
+    completed it). The words between must report an issue ("ban hành", "đã có") and name no other
+    number."""
     text = ctx.text
     lo = max(0, start - 300)
     if text.find("gày", lo, start) < 0:  # no "Ngày" in reach: the common case, decided at once
         return None
     cut = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start), text.rfind("? ", lo, start))
     sentence_start = cut + 1 if cut >= 0 else lo
-    head = text[sentence_start : sentence_start + 16].lstrip(" \t.?!")
-    if not head.startswith(("Ngày", "ngày", "Vào ngày", "vào ngày")):
+    opening = _OPENING.match(text, sentence_start)
+    if opening is None:
         return None
-    back_start = max(0, sentence_start - 2)
-    m = _DATED_SENTENCE.search(text[back_start:start])
-    if m is None or not _ISSUING_VERB.search(m.group("mid")) or NUMBER_RE.search(m.group("mid")):
+    found = ctx.date_at(opening.end())
+    if found is None or found[1].day is None or found[0] > start:
         return None
-    for pos in (back_start + m.start("kw"), back_start + m.start("date")):  # read already by the date scan
-        found = ctx.date_at(pos)
-        if found is not None:
-            return found[1]
-    try:
-        return parse_date(m.group("date"))
-    except ValueError:
+    m = _DATED_MID.fullmatch(text, found[0], start)
+    if m is None or not _ISSUING_VERB.search(m["mid"]) or NUMBER_RE.search(m["mid"]):
         return None
+    return found[1]

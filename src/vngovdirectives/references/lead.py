@@ -38,7 +38,8 @@ _REV_MARKS: Final = reversed_trie(words("urgency_marks"))
 _LEAD_REV: Final = re.compile(
     rf"{_B}{{0,3}}(?:\|[ \t]{{0,3}})?:?{_B}{{0,3}}"
     r"(?:"
-    rf"(?P<so>(?:{_reversed('hiệu')}[ \t]{{1,3}})?{_reversed('số')})(?:{_B}{{0,3}}{_reversed('số')})?"
+    rf"(?P<so>(?:(?P<field>{_reversed('văn bản')}[ \t]{{1,3}})?{_reversed('hiệu')}[ \t]{{1,3}})?{_reversed('số')})"
+    rf"(?:{_B}{{0,3}}{_reversed('số')})?"
     rf"(?:{_B}{{1,3}}(?:(?:{_REV_MARKS}){_B}{{1,3}})?(?P<type>{_REV_TYPES})(?![^\W\d_])"
     # "Quyết định của Bộ Chính trị số 31-QĐ/TW": the issuer placed between the type and "số"
     rf"|{_B}{{1,3}}[^,.;:\n()]{{1,60}}?{_B}{{1,3}}{_reversed('của')}{_B}{{1,3}}"
@@ -46,6 +47,7 @@ _LEAD_REV: Final = re.compile(
     rf"|(?:(?:{_REV_MARKS}){_B}{{1,3}})?(?P<type2>{_REV_TYPES})(?![^\W\d_])"
     r")?",
 )
+_HIEU_REV: Final = "hiệu"[::-1]  # "Số hiệu": a metadata field, as the reversed text spells it
 _NOT_A_DOCUMENT: Final = words("not_a_document_before")
 #: Words before "số" that number something other than a document ("Mẫu số 01/BC-UBND").
 _NOT_A_DOCUMENT_BEFORE: Final = re.compile(
@@ -88,7 +90,8 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
         return _law_before(text, lo, serial_start) or Lead(serial_start, None, False, False)
     if group != "so":  # the name as written, from the text (the match read it lower-cased)
         written = text[serial_start - (m.end(group) - base) : serial_start - (m.start(group) - base)]
-        return Lead(serial_start - (m.end() - base), normal_type_name(written), True, False)
+        # "Loại văn bản: Quyết định Số hiệu: 15/2014/QĐ-UBND": the value of a metadata field
+        return Lead(serial_start - (m.end() - base), normal_type_name(written), True, _is_field(ctx, m, base))
     so_start = serial_start - (m.end("so") - base)
     if ctx.low[max(0, so_start - 12) : so_start].rstrip().endswith(_NOT_A_DOCUMENT_ENDINGS) and (
         _NOT_A_DOCUMENT_BEFORE.search(text, max(0, so_start - 24), so_start)
@@ -99,12 +102,18 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
     line_start = text.rfind("\n", reach, so_start) + 1
     before = text[line_start or reach : so_start].strip(" \t")
     starts_line = line_start > 0 or reach == 0
-    header = (starts_line and before in ("", "|")) or before.endswith("|") or "hiệu" in m.group("so").casefold()
+    header = (starts_line and before in ("", "|")) or before.endswith("|") or _is_field(ctx, m, base)
     if not header:
         law = _law_before(text, lo, serial_start)
         if law is not None:
             return law
     return Lead(so_start, None, True, header)
+
+
+def _is_field(ctx: ScanContext, m: re.Match[str], base: int) -> bool:
+    """Whether the lead ``m`` (read on the reversed text from ``base``) is a metadata field's label,
+    "Số hiệu:" or "Số hiệu văn bản:", whose number is dated by a "Ngày ban hành:" field nearby."""
+    return m.start("so") >= 0 and _HIEU_REV in m["so"] and ":" in ctx.rev[base : m.start("so")]
 
 
 def _law_before(text: str, lo: int, serial_start: int) -> Lead | None:

@@ -9,7 +9,8 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.references.names import SHORT_TYPE_NAMES
-from vngovdirectives.text.patterns import listed
+from vngovdirectives.text.patterns import alternation, listed
+from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,12 +18,22 @@ if TYPE_CHECKING:
 __all__ = ["CANDIDATE_RE", "NOT_BEFORE_SERIAL", "NUMBER_RE", "OTHER_SHORTS", "SHORT_NOT_AFTER"]
 
 _WS = r"[ \t\r\n]{0,3}"  # white space, line breaks included, around separators
-# "&" only joins two codes ("QLN&PTĐT"): an entity written out ("QH13&#272;", "&nbsp;") ends the code.
-# (Codes are upper case; entity names start in lower case or with "#".)
-_CODE = r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9]{0,14}(?:&[A-ZĐƯ0-9][A-ZĐa-zđƯư0-9]{0,13})?(?![^\W_])"
-_SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[A-ZĐ]))"
-#: The symbol after a serial: optional year, then codes.
-_SYMBOL = rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐ]{{1,5}}/))(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
+#: A word glued to the end of a symbol in extracted text ("70-TB/TWngày 12/3"): the code ends before it.
+_GLUED: Final = alternation(words("glued_after_symbol"))
+# A code ends where a word ends, or where a capital or a digit meets a glued lower-case word. "&" only
+# joins two codes ("QLN&PTĐT", "blđtb&xh"): an entity written out ("QH13&#272;", "&nbsp;") ends the code.
+_CODE = (
+    r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9]{0,14}(?:&(?!#|[A-Za-z]{2,8};)[A-ZĐa-zđƯư0-9]{1,14})?"
+    rf"(?:(?![^\W_])|(?<=[A-ZĐƯ0-9])(?={_GLUED}(?![^\W_])))"
+)
+#: A separator: a slash or a dash with white space around it, or a dot glued between two codes.
+_SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[^\W\d_]))"
+#: The symbol after a serial: optional year, then codes. A space may stand for a Party number's
+#: hyphen ("84 QĐ/TW", "1a nq /bcsđ": only after "số", see the scanner).
+_SYMBOL = (
+    rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐa-zđ]{{1,5}}{_WS}/))"
+    rf"(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
+)
 #: A document-number candidate: serial, optional year, codes. Checked by parse_number afterwards.
 NUMBER_RE: Final = re.compile(
     # The look-behind after the first digit drops, at the cost of one test, every attempt that

@@ -18,10 +18,11 @@ import attrs
 
 from vngovdirectives.errors import DocumentNumberError
 from vngovdirectives.numbers.codes import canonical_code
+from vngovdirectives.numbers.grammar import CODE, canon_groups
 from vngovdirectives.numbers.parse import MAX_LENGTH, parse_clean, parse_number
 from vngovdirectives.references.attach import date_after, dated_sentence, header_date, header_type, issuer_after
 from vngovdirectives.references.context import RefHit, ScanContext
-from vngovdirectives.references.lead import read_lead
+from vngovdirectives.references.lead import Lead, read_lead
 from vngovdirectives.references.model import DocumentReference
 from vngovdirectives.references.names import normal_type_name, type_of
 from vngovdirectives.references.patterns import CANDIDATE_RE, NOT_BEFORE_SERIAL, OTHER_SHORTS, SHORT_NOT_AFTER
@@ -125,16 +126,31 @@ def _inherit_types(text: str, hits: list[RefHit]) -> list[RefHit]:
     return out
 
 
-def _symbol_ok(serial_sep: str, symbol_text: str, introduced: bool) -> bool:
-    """Whether the symbol of a candidate looks like a real one in running text."""
-    if serial_sep == " " and not introduced:
-        return False  # "84 QĐ/TWĐTN" only after "số"
-    if not symbol_text.islower():  # the pattern guarantees letters; upper case marks a symbol
+def _symbol_ok(spaced: bool, symbol_text: str, introduced: bool, alone: bool) -> bool:
+    """Whether the symbol of a candidate looks like a real one in running text (``alone``: the
+    candidate is the whole text, a field's value)."""
+    if spaced and not (introduced or alone):
+        return False  # "84 QĐ/TWĐTN", "7171 / NQ.BCA" only after "số" ("01 - NNT" numbers a list)
+    if alone or not symbol_text.islower():  # the pattern guarantees letters; upper case marks a symbol
         return True
-    # An all-lower-case symbol ("06-ct/tw") counts only after "số" or a type name, with a known first code.
-    parts = _PART_SPLIT.split(symbol_text.strip(" /-."))
-    first_code = next((p for p in parts if p and not p.isdigit()), "")
-    return introduced and canonical_code(first_code) is not None
+    # An all-lower-case symbol counts after "số" or a type name when its first code is known
+    # ("06-ct/tw"), and anywhere when every code is ("8705/2021/qđ-qh", "394/vbhn-bca") unless it is
+    # one short code ("5/ha", "10/tr").
+    parts = [p for p in _PART_SPLIT.split(symbol_text.strip(" /-.")) if p]
+    has_year = parts[0].isdigit()
+    parts = parts[1:] if has_year else parts
+    codes = canon_groups(tuple(parts)) if parts and all(CODE.fullmatch(p) for p in parts) else ()
+    if not codes or canonical_code(codes[0]) is None:
+        return False
+    if introduced:
+        return True
+    return all(canonical_code(c) is not None for c in codes) and (has_year or len(codes) > 1 or len(codes[0]) > 2)
+
+
+def _alone(text: str, lead: Lead, m: re.Match[str]) -> bool:
+    """Whether the number (with its introduction) is the whole text: a form field or a table cell's
+    value, read as :func:`~vngovdirectives.numbers.parse_number` reads it, not running text."""
+    return not text[: lead.start].strip() and not text[m.end() :].strip()
 
 
 def _number_of(written: str) -> DocumentNumber | None:
@@ -156,7 +172,8 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         return None
     sym = m.group("sym")
     # The common case (a symbol with capitals, after a separator) without calling _symbol_ok.
-    if (sym[0] == " " or sym.islower()) and not _symbol_ok(sym[:1], sym, lead.introduced):
+    spaced = sym[0] in " \t\r\n"
+    if (spaced or sym.islower()) and not _symbol_ok(spaced, sym, lead.introduced, _alone(text, lead, m)):
         return None
     number = _number_of(m.group())
     if number is None:
@@ -166,7 +183,7 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         ref = DocumentReference(
             number=number,
             serial=number.serial,
-            type_name=type_of(number) or header_type(text, m.end()),
+            type_name=type_of(number) or lead.type_name or header_type(text, m.end()),
             issued_on=header_date(ctx, serial_start),
             header=True,
         )

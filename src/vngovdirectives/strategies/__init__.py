@@ -23,8 +23,10 @@ from vngovdirectives.strategies._dates import (
     dates,
     deadline_texts,
     deadlines,
+    effective_dates,
     period_texts,
     periods,
+    recurring,
     times,
 )
 from vngovdirectives.strategies._directives import bulletins, directives, documents, tasks
@@ -48,8 +50,10 @@ __all__ = [
     "document_number_texts",
     "document_numbers",
     "documents",
+    "effective_dates",
     "period_texts",
     "periods",
+    "recurring",
     "tasks",
     "times",
 ]
@@ -61,7 +65,16 @@ def type_strategies() -> dict[type, SearchStrategy[Any]]:
     from hypothesis import strategies as st
 
     from vngovdirectives.dates import Period, TimeOfDay, VnDate
-    from vngovdirectives.deadlines import Before, DurationUnit, NoLaterThan, Relative, Starting, Within
+    from vngovdirectives.deadlines import (
+        Before,
+        DurationUnit,
+        Effective,
+        NoLaterThan,
+        Recurring,
+        Relative,
+        Starting,
+        Within,
+    )
     from vngovdirectives.directives import Bulletin, Directive, Document, Task
     from vngovdirectives.numbers import DocumentNumber
 
@@ -76,6 +89,8 @@ def type_strategies() -> dict[type, SearchStrategy[Any]]:
         Within: st.builds(Within, span=solar | periods()),
         Relative: st.builds(Relative, amount=st.integers(0, 365), unit=st.sampled_from(list(DurationUnit))),
         Starting: st.builds(Starting, start=solar, time=st.none() | times()),
+        Effective: effective_dates(),
+        Recurring: recurring(),
         Directive: directives(),
         Bulletin: bulletins(),
         Document: documents(),

@@ -12,18 +12,22 @@ from vngovdirectives.deadlines import (
     Before,
     Deadline,
     DurationUnit,
+    Effective,
+    Frequency,
     NoLaterThan,
+    Recurring,
     Relative,
     Starting,
     Within,
 )
 
-__all__ = ["date_texts", "dates", "deadline_texts", "deadlines", "periods", "times"]
+__all__ = ["date_texts", "dates", "deadline_texts", "deadlines", "effective_dates", "periods", "recurring", "times"]
 
 _MIN = datetime.date(1945, 1, 1)
 _MAX = datetime.date(2099, 12, 31)
 _DASHES = ("-", "\u2013", "\u2212")
 _ANCHORS = ("ngày nhận được hồ sơ", "ngày ký", "ngày nhận được hồ sơ hợp lệ", "ngày có quyết định giao đất")
+_EFFECT_ANCHORS = ("ngày ký", "ngày ký ban hành", "ngày đăng Công báo")
 
 
 def times() -> st.SearchStrategy[TimeOfDay]:
@@ -101,7 +105,41 @@ def deadlines() -> st.SearchStrategy[Deadline]:
             anchor=st.none() | st.sampled_from(_ANCHORS),
         ),
         st.builds(Starting, start=days, time=st.none() | times()),
+        effective_dates(),
+        recurring(),
     )
+
+
+def effective_dates() -> st.SearchStrategy[Effective]:
+    """When a document takes effect: on a day, from an event, or some days or months after it."""
+    days = st.dates(_MIN, _MAX).map(VnDate.of)
+    return st.one_of(
+        st.builds(Effective, due=days, time=st.none() | times()),
+        st.builds(Effective, anchor=st.sampled_from(_EFFECT_ANCHORS)),
+        st.builds(
+            Effective,
+            amount=st.integers(1, 90),
+            unit=st.sampled_from((DurationUnit.DAY, DurationUnit.MONTH)),
+            anchor=st.sampled_from(_EFFECT_ANCHORS),
+        ),
+    )
+
+
+@st.composite
+def recurring(draw: st.DrawFn) -> Recurring:
+    """Deadlines that come back every week, month, quarter or year."""
+    every = draw(st.sampled_from(Frequency))
+    if every is Frequency.WEEK:
+        day, month = draw(st.integers(1, 7)), None
+    elif every is Frequency.MONTH:
+        day, month = draw(st.integers(1, 31)), None
+    elif every is Frequency.QUARTER:
+        day, month = draw(st.integers(1, 31)), draw(st.none() | st.integers(1, 3))
+    else:
+        month = draw(st.integers(1, 12))
+        day = draw(st.integers(1, [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]))
+    time = draw(st.none() | times())
+    return Recurring(every=every, day=day, month=month, time=time, strict=draw(st.booleans()))
 
 
 def _pad(n: int, pad: bool) -> str:

@@ -31,6 +31,7 @@ from vngovdirectives.directives import (
 )
 from vngovdirectives.references import DocumentReference
 from vngovdirectives.strategies._dates import deadlines as _deadlines
+from vngovdirectives.strategies._dates import effective_dates
 from vngovdirectives.strategies._dates import periods as _periods
 from vngovdirectives.strategies._numbers import document_numbers
 
@@ -164,6 +165,7 @@ def documents(draw: st.DrawFn) -> Document:
     number = draw(st.none() | document_numbers())
     issued = draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)).map(VnDate.of))
     opt = st.none() | _mentions()
+    effective = draw(st.none() | effective_dates())
     return Document(
         span=draw(_spans()),
         type_name=draw(st.sampled_from(_TYPES)),
@@ -176,6 +178,8 @@ def documents(draw: st.DrawFn) -> Document:
         issued_on=issued,
         date_span=draw(_spans()) if issued is not None else None,
         title=draw(opt),
+        effective=effective,
+        effective_span=draw(_spans()) if effective is not None else None,
         basis=tuple(draw(st.lists(_references(), max_size=3))),
         basis_clauses=tuple(draw(st.lists(_mentions(), max_size=3))),
         tasks=tuple(draw(st.lists(tasks(), max_size=3))),

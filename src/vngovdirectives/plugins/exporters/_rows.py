@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Iterator
 
-    from vngovdirectives.deadlines import Deadline
     from vngovdirectives.directives import DeadlineMention, Directive, Reference, Task
     from vngovdirectives.plugins.model import Exportable
 
@@ -112,23 +111,26 @@ def issuer(directive: Directive) -> str | None:
     return ref.value.issuer if ref is not None else None
 
 
-def last_day(mention: DeadlineMention) -> dt.date | None:
-    """The resolved last day of a deadline, or None when the text does not fix one."""
+def last_moment(mention: DeadlineMention) -> tuple[dt.date | None, dt.time | None]:
+    """The last day of a deadline and the time on it by which it falls due (None: the end of the
+    day), or (None, None) when the text does not fix one. Every tabular format and the ics
+    export write this same moment."""
     if mention.last_day is not None:
-        return mention.last_day
-    from vngovdirectives.deadlines.resolve import resolve_deadline
+        time = mention.last_time
+        return mention.last_day, time.to_time() if time is not None else None
+    from vngovdirectives.deadlines.resolve import last_moment as moment_of
     from vngovdirectives.errors import VnGovDirectivesError
 
     try:
-        return resolve_deadline(mention.value)
+        day, time = moment_of(mention.value)
     except VnGovDirectivesError:
-        return None
+        return None, None
+    return day, time.to_time() if time is not None else None
 
 
-def stated_time(deadline: Deadline) -> dt.time | None:
-    """The time of day a deadline states ("trước 17 giờ ngày …"), if any."""
-    time = getattr(deadline, "time", None)
-    return None if time is None else time.to_time()
+def last_day(mention: DeadlineMention) -> dt.date | None:
+    """The last day of a deadline, or None when the text does not fix one."""
+    return last_moment(mention)[0]
 
 
 def loose_deadlines(directive: Directive) -> tuple[DeadlineMention, ...]:
@@ -160,7 +162,7 @@ CSV_COLUMNS: Final = (
 def _deadline_cells(mention: DeadlineMention | None) -> tuple[Cell, ...]:
     if mention is None:
         return (None, None, None, None)
-    day, time = last_day(mention), stated_time(mention.value)
+    day, time = last_moment(mention)
     return (
         mention.text,
         mention.value.kind,

@@ -47,26 +47,20 @@ def _icalendar() -> Any:
 def due_of(mention: DeadlineMention) -> dt.datetime | None:
     """When a deadline falls due, in Asia/Ho_Chi_Minh; None when the text fixes no day.
 
-    The resolved last day (:func:`vngovdirectives.deadlines.resolve_deadline`) at 23:59:59, or
-    at the stated time: "chậm nhất 17 giờ ngày 25/4/2019" is due 2019-04-25 17:00, and
-    "trước 0 giờ ngày 01/4/2019" at 2019-04-01 00:00 (the end of 31 March). A "from" (start)
-    phrase has no due.
+    The last moment of the deadline (:func:`vngovdirectives.deadlines.last_moment`), the same
+    the other formats write: "chậm nhất 17 giờ ngày 25/4/2019" and "trước 17 giờ ngày 25/4/2019"
+    are due 2019-04-25 17:00; "trước 0 giờ ngày 01/4/2019" and "trước ngày 01/4/2019" at the end
+    of 31 March (23:59:59). A start ("from"), an effective date and a recurring deadline have no
+    single due moment.
     """
     from zoneinfo import ZoneInfo
 
-    value = mention.value
-    if value.kind == "from":
+    if mention.value.kind in ("from", "effective", "recurring"):
         return None
-    zone = ZoneInfo(TIMEZONE)
-    time = _rows.stated_time(value)
-    if time is not None and value.kind == "before":
-        due = getattr(value, "due", None)
-        if due is not None and due.has_year:
-            return dt.datetime.combine(due.first_day(), time, zone)
-    day = _rows.last_day(mention)
+    day, time = _rows.last_moment(mention)
     if day is None:
         return None
-    return dt.datetime.combine(day, time if time is not None else _END_OF_DAY, zone)
+    return dt.datetime.combine(day, time if time is not None else _END_OF_DAY, ZoneInfo(TIMEZONE))
 
 
 def _start_of(mention: DeadlineMention) -> dt.date | None:
