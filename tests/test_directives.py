@@ -243,13 +243,13 @@ def test_example_document(suffix: str) -> None:
     assert d.title.text == "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI NĂM 2019"
     assert [str(r.value.number) for r in d.basis] == ["160/2018/NĐ-CP"]
     assert len(d.basis_clauses) == 2
-    assert [t.label for t in d.tasks] == ["Điều 1", "Điều 2", "Điều 3"]
-    assert [(a.name, a.role) for a in d.tasks[1].assignees] == [
+    assert [t.label for t in d.tasks] == ["Điều 2", "Điều 3"]  # Điều 1 orders nobody: not a task
+    assert [(a.name, a.role) for a in d.tasks[0].assignees] == [
         ("Sở Nông nghiệp và Phát triển nông thôn", AssigneeRole.LEAD),
         ("các sở, ngành liên quan", AssigneeRole.SUPPORT),
     ]
-    assert d.tasks[1].deadlines[0].last_day == dt.date(2019, 12, 14)
-    assert [a.name for a in d.tasks[2].assignees] == [
+    assert d.tasks[0].deadlines[0].last_day == dt.date(2019, 12, 14)
+    assert [a.name for a in d.tasks[1].assignees] == [
         "Chánh Văn phòng UBND tỉnh",
         "Giám đốc các sở, ngành",
         "Chủ tịch UBND các huyện, thành phố",
@@ -366,7 +366,8 @@ def test_official_letter() -> None:
     assert task.kind is TaskKind.PROPOSE
     assert [a.name for a in task.assignees] == ["Ủy ban nhân dân các tỉnh, thành phố"]
     assert task.deadlines[0].last_day == dt.date(2022, 8, 14)
-    assert [r.text for r in d.recipients][:1] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [a.text for a in d.addressees] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [r.text for r in d.recipients][:1] == ["Như trên"]
     assert d.signer is not None
     assert d.signer.name is not None
     assert d.signer.name.text == "Lê Văn Bình"
@@ -551,11 +552,8 @@ def test_points_of_a_letter_go_to_its_addressees() -> None:
         assert [a.name for a in t.assignees] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
         assert _at(LETTER_WITH_POINTS, t.assignees[0].span) == t.assignees[0].name
     assert d.tasks[1].deadlines[0].last_day == dt.date(2023, 6, 29)
-    assert [r.text for r in d.recipients] == [
-        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
-        "Như trên",
-        "Lưu: VT, CCVC",
-    ]
+    assert [a.text for a in d.addressees] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [r.text for r in d.recipients] == ["Như trên", "Lưu: VT, CCVC"]
 
 
 def test_common_words_are_not_bodies() -> None:

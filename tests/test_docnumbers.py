@@ -79,6 +79,17 @@ def test_letter_suffix_of_the_serial() -> None:
     assert str(parse_number("7B/QĐ-UBND")) == "07b/QĐ-UBND"
 
 
+def test_a_pages_own_padding_is_printed_back_but_not_compared() -> None:
+    padded = parse_number("Số: 02144 /QĐ-UBND")
+    assert str(padded) == "02144/QĐ-UBND"
+    assert padded.width == 5
+    assert padded == parse_number("2144/QĐ-UBND")
+    assert hash(padded) == hash(parse_number("2144/QĐ-UBND"))
+    assert str(parse_number("7/KH-UBND")) == str(parse_number("07/KH-UBND")) == "07/KH-UBND"  # Decree 30's two digits
+    with pytest.raises(DocumentNumberError, match="width"):
+        DocumentNumber(serial="2144", scheme=NumberScheme.ISSUER_ONLY, issuers=("UBND",), width=4)
+
+
 def test_zero_padding_does_not_change_identity() -> None:
     assert parse_number("5/CT-TTg") == parse_number("05/CT-TTg") == parse_number("005/CT-TTg")
     assert str(parse_number("5/CT-TTg")) == "05/CT-TTg"

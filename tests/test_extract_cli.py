@@ -45,7 +45,7 @@ def test_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
     out = captured.out
     assert f"{BULLETIN}: bulletin, 3 directive(s)" in out
     assert "reference: Công văn số 412/UBND-KT ngày 09/4/2019" in out
-    assert "deadline:  chậm nhất vào ngày 15/5/2019 → 2019-05-15 (Công an tỉnh)" in out
+    assert "task:      Công an tỉnh\n       by:      chậm nhất vào ngày 15/5/2019 → 2019-05-15\n" in out
     assert "signer:    Phó Chủ tịch UBND tỉnh / Nguyễn Văn An" in out
     assert f"{DOCUMENT}: Quyết định 845/QĐ-UBND 2019-04-05 ỦY BAN NHÂN DÂN TỈNH BẮC SƠN" in out
     assert "signer:    KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Minh Hải" in out

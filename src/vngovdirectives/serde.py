@@ -208,6 +208,7 @@ def _unstructure_number(n: DocumentNumber) -> dict[str, Any]:
         "units": list(n.units),
         "scheme": n.scheme.value,
         "separators": list(n.separators),
+        "width": n.width,
     }
 
 
@@ -226,6 +227,7 @@ def _structure_number(data: Any, _: type) -> DocumentNumber:
         units=tuple(data.get("units", ())),
         scheme=NumberScheme(data["scheme"]),
         separators=tuple(data.get("separators", ())),
+        width=data.get("width", 0),
     )
 
 

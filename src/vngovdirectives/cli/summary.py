@@ -26,7 +26,12 @@ def _head(path: str, item: Extracted) -> str:
         item.issued_on.iso() if item.issued_on else None,
         item.issuer.text if item.issuer else None,
     )
-    return f"{path}: {' '.join(p for p in parts if p)}\n"
+    head = f"{path}: {' '.join(p for p in parts if p)}\n"
+    if item.addressees:
+        head += f"     to:        {'; '.join(a.text for a in item.addressees)}\n"
+    if item.effective is not None:
+        head += f"     effective: {item.effective}\n"
+    return head
 
 
 def _directive(i: int, d: Directive, out: io.StringIO) -> None:
@@ -38,13 +43,15 @@ def _directive(i: int, d: Directive, out: io.StringIO) -> None:
     if d.signer is not None:
         parts = [m.text for m in (d.signer.authority, d.signer.position, d.signer.name) if m is not None]
         out.write(f"     signer:    {' / '.join(parts)}\n")
-    if d.addressees:
-        out.write(f"     assignees: {'; '.join(a.name for a in d.addressees)}\n")
     for task in d.tasks:
+        roles = ", ".join(
+            a.name if a.role.value == "responsible" else f"{a.name} ({a.role.value})" for a in task.assignees
+        )
+        label = f"[{task.label}] " if task.label else ""
+        out.write(f"     task:      {label}{roles or '-'}\n")
         for dl in task.deadlines:
             last = f" → {dl.last_day.isoformat()}" if dl.last_day is not None else ""
-            who = ", ".join(a.name for a in task.assignees) or "-"
-            out.write(f"     deadline:  {dl.text}{last} ({who})\n")
+            out.write(f"       by:      {dl.text}{last}\n")
 
 
 def summary(path: str, item: Extracted) -> str:

@@ -20,7 +20,16 @@ from vngovdirectives.text.patterns import S0, H, S, plausible_year
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["DateLine", "date_lines", "first_line_year", "news_dates", "stamp_date", "stated_dates"]
+__all__ = [
+    "DateLine",
+    "DateMark",
+    "date_lines",
+    "date_mark",
+    "first_line_year",
+    "news_dates",
+    "stamp_date",
+    "stated_dates",
+]
 
 # A date line: a place, a comma, then "ngày 13 tháng 01 năm 2020". The place starts a line or a
 # table cell, or follows a wide gap on the line of "Số: …". The comma is found first (a literal,
@@ -100,6 +109,44 @@ def _place(low: str, start: int, comma: int, text: str | None) -> tuple[int, int
     lo = max(lo, low.rfind("\n", lo, comma), low.rfind("|", lo, comma), low.rfind(",", lo, comma))
     place = _PLACE_BEFORE.search(low, lo, comma)
     return place.span("place") if place is not None else None
+
+
+# The date of a header's date line as a layout reader meets it: "ngày 20 tháng 11 năm 2025" or
+# "ngày 20/11/2025", broken over lines or strewn with a page's markdown asterisks ("*ngày 20*
+# *tháng 11 năm 2025*"), or left blank for the signer to fill in ("ngày      tháng 12 năm 2025").
+_MARK: Final = re.compile(
+    r"(?<![\w])ngày[\s*]{0,8}(?:(?P<d2>\d{1,2})\s{0,2}[/.-]\s{0,2}(?P<m2>\d{1,2})\s{0,2}[/.-]\s{0,2}(?P<y2>\d{4})"
+    r"|(?P<d>\d{1,2})?[\s*.…_]{0,16}tháng[\s*]{0,8}(?P<m>\d{1,2})?[\s*.…_]{0,16}năm[\s*]{0,8}(?P<y>\d{4})?)"
+)
+
+
+class DateMark(NamedTuple):
+    """Where a date line's date is written, and the date (None when it is left blank or impossible)."""
+
+    start: int
+    end: int
+    value: datetime.date | None
+
+
+def date_mark(low: str, start: int, end: int) -> DateMark | None:
+    """The first date of a date line in ``low[start:end]`` (the lower-cased text), blank ones included.
+
+    >>> date_mark("hà nội, *ngày 20\\ntháng 11 năm 2025*", 0, 40)
+    DateMark(start=9, end=34, value=datetime.date(2025, 11, 20))
+    >>> date_mark("số: /qđ-byt hà nội, ngày    tháng 12 năm 2025", 0, 60).value is None
+    True
+    """
+    m = _MARK.search(low, start, end)
+    if m is None:
+        return None
+    day, month, year = m.group("d2", "m2", "y2") if m["d2"] else m.group("d", "m", "y")
+    value: datetime.date | None = None
+    if day and month and year and plausible_year(int(year)):
+        try:
+            value = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            value = None
+    return DateMark(m.start(), m.end(), value)
 
 
 def news_dates(low: str, start: int, end: int) -> Iterator[tuple[int, datetime.date]]:

@@ -25,7 +25,7 @@ The package holds the models (:mod:`~vngovdirectives.directives.model`), the rea
 (:mod:`~vngovdirectives.directives.page`), tasks (:mod:`~vngovdirectives.directives.tasks`,
 :mod:`~vngovdirectives.directives.articles`), bulletins (:mod:`~vngovdirectives.directives.bulletin`),
 documents (:mod:`~vngovdirectives.directives.document`, :mod:`~vngovdirectives.directives.signature`)
-and the choice between them (:mod:`~vngovdirectives.directives.classify`).
+and the layout that tells them apart (:mod:`~vngovdirectives.directives.layout`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 
 from vngovdirectives._fast import paused_gc
 from vngovdirectives.directives.bulletin import read_bulletin
-from vngovdirectives.directives.classify import looks_like_document
 from vngovdirectives.directives.document import read_document
+from vngovdirectives.directives.layout import read_layout
 from vngovdirectives.directives.model import (
     Assignee,
     AssigneeRole,
@@ -113,14 +113,16 @@ def parse_document(source: str | SourceText, /, *, html: bool | None = None) -> 
 
 
 def extract(source: str | SourceText, /, *, html: bool | None = None) -> Extracted:
-    """Read ``source`` as a document when it has a document's header or structure ("Số: …", the
-    motto, a type title, "Căn cứ", "Điều 1", "Nơi nhận"), else as a bulletin.
+    """Read ``source`` as a document when it has a document's layout (a header: the motto, a number
+    line, a type line with its basis or articles; or a letter's "Kính gửi" and signature), else as a
+    bulletin (a digest or a news page that reports documents).
 
     Raises:
         InputTypeError: ``source`` is not a ``str``.
     """
     with paused_gc():
         page = read_page(source, html)
-        if looks_like_document(page.text):
-            return read_document(page)
+        layout = read_layout(page)
+        if layout.is_document:
+            return read_document(page, layout)
         return read_bulletin(page)

@@ -48,7 +48,8 @@ def read_bulletin(page: Page) -> Bulletin:
                 period, period_span = pm.value, page.span(pm.start, pm.end)
                 break
         body = all_lines[title_i + 1 :]
-    items, summary = _items(page, body)
+    news = _news_items(page, body) if title_i is None else None
+    items, summary = news if news is not None else _items(page, body)
     # An item that cites no document, orders nothing and sets no deadline is page furniture.
     directives = tuple(
         d
@@ -120,6 +121,32 @@ def _is_heading(text: str, line: _Line, following: _Line | None) -> bool:
         return False
     fs, fe = following
     return text[fe - 1] in '.;:!?…)"”' or (fe - fs) > 1.5 * (e - s)
+
+
+#: What introduces the document a news paragraph reports: "Chính phủ ban hành Nghị định số …", "Thủ tướng vừa
+#: ký Công điện số …", "… (Kế hoạch số 07/KH-UBND ngày 13/01/2026)".
+_REPORTS: Final = re.compile(r"(?:\bban hành|\bký|\bcó|\bcông bố|\bphê duyệt)\s{1,3}$|\(\s{0,3}$", re.IGNORECASE)
+
+
+def _news_items(page: Page, body: list[_Line]) -> tuple[list[_Item], Mention | None] | None:
+    """The items of a page without a bulletin's title (a portal's news page): one per document it reports,
+    from the paragraph that reports it to the next one that reports another (headings inside an article
+    are part of it). None when the page reports no document that way."""
+    text = page.text
+    starts: list[int] = []
+    seen: set[str] = set()
+    for i, (s, e) in enumerate(body):
+        for m in page.in_range(MatchKind.REFERENCE, s, e):
+            key = str(getattr(m.value, "number", None) or m.text)
+            if key not in seen and _REPORTS.search(text[max(s, m.start - 30) : m.start]):
+                seen.add(key)
+                if not starts or starts[-1] != i:
+                    starts.append(i)
+    if not starts:
+        return None
+    summary = page.mention(body[0][0], body[starts[0] - 1][1]) if starts[0] > 0 else None
+    bounds = [*starts[1:], len(body)]
+    return [(body[i][0], body[j - 1][1], None, None) for i, j in zip(starts, bounds, strict=True)], summary
 
 
 def _paragraph_items(page: Page, body: list[_Line]) -> list[_Item]:

@@ -36,7 +36,7 @@ _ISSUER_PATTERNS: Final = (
 _SUBJECT_AFTER_REF: Final = re.compile(
     r"\s{0,3},\s{1,3}(?P<who>[^,.;]{2,80}?)\s{1,3}(?:đã\s)?(?:yêu cầu|giao|chỉ đạo|đề nghị|phê duyệt|ban hành)\b"
 )
-CARRIER_INTRO: Final = re.compile(r"(?:\btại|\bban hành|\bcó|\bbằng|\bký|\btheo)\s{1,3}$", re.IGNORECASE)
+CARRIER_INTRO: Final = re.compile(r"(?:\btại|\bban hành|\bcó|\bbằng|\bký|\btheo)\s{1,3}$|\(\s{0,3}$", re.IGNORECASE)
 _PERSON: Final = re.compile(
     r"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s{1,3}(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s{1,3}){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)"
     r"\s{0,3},?\s{0,3}(?P<pos>.*)$"

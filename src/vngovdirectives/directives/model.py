@@ -241,13 +241,17 @@ class Bulletin:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Document:
-    """A single document: header, title, legal basis, tasks, recipients and signer.
+    """A single document: header, title, addressees, legal basis, tasks, recipients and signer.
 
-    ``type_name`` is the document type as the page names it, in sentence case ("Quyết định");
-    ``type_mention`` is where it is written ("QUYẾT ĐỊNH"). ``issued_on`` is the date line's
-    date, ``place`` its place name. ``title`` is the trích yếu, "V/v …" included. ``effective`` is
-    when the document itself takes effect ("Quyết định này có hiệu lực thi hành kể từ ngày ký"),
-    ``effective_span`` where the text says so.
+    ``type_name`` is the document type in sentence case ("Quyết định"): the type line's, or "Công
+    văn" for a letter ("V/v …", "Kính gửi"), or the symbol's; ``type_mention`` is where the type
+    line is written ("QUYẾT ĐỊNH"). ``issuer`` is the issuing body's lines of the header,
+    ``parent_issuer`` the body printed above it. ``issued_on`` is the date line's date, ``place``
+    its place name. ``title`` is the trích yếu, "V/v …" included. ``addressees`` are the bodies
+    after "Kính gửi:", ``telegram_to`` the list after a công điện's "… điện:", ``recipients`` the
+    "Nơi nhận" list; ``signer`` the signature block that ends the main text (before appendices).
+    ``effective`` is when the document itself takes effect ("Quyết định này có hiệu lực thi hành kể
+    từ ngày ký"), ``effective_span`` where the text says so.
     """
 
     span: Span
@@ -263,6 +267,8 @@ class Document:
     title: Mention | None = None
     effective: Effective | None = None
     effective_span: Span | None = None
+    addressees: tuple[Mention, ...] = ()
+    telegram_to: tuple[Mention, ...] = ()
     basis: tuple[Reference, ...] = ()
     basis_clauses: tuple[Mention, ...] = ()
     tasks: tuple[Task, ...] = ()

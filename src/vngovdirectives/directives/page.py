@@ -5,12 +5,12 @@ the small text helpers every parser uses (lines, table cells, trimming).
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from vngovdirectives.directives.model import Mention, SourceFormat, Span
+from vngovdirectives.directives.units import Unit, split_units
 from vngovdirectives.errors import InputTypeError
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import matches, scan
@@ -19,23 +19,23 @@ from vngovdirectives.text.source import SourceText
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["Page", "clean", "lines", "read_page", "segments", "trim"]
+__all__ = ["Page", "clean", "lines", "read_page", "trim"]
 
 
 @attrs.frozen(slots=True)
 class Page:
-    """The caller's input read once (:class:`~vngovdirectives.text.source.SourceText`), and the
-    finders' matches in the coordinates of its normalised text, indexed by kind."""
+    """The caller's input read once (:class:`~vngovdirectives.text.source.SourceText`), the
+    finders' matches in the coordinates of its normalised text, indexed by kind, and its units
+    (lines, cut at the "|" of a flattened table: :func:`~vngovdirectives.directives.units.split_units`)."""
 
     source: SourceText
     matches: tuple[Match[object], ...]
     context_date: dt.date | None
     by_kind: dict[MatchKind, tuple[tuple[int, ...], tuple[Match[object], ...]]]
-
-    @property
-    def text(self) -> str:
-        """The normalised plain text the parsers read."""
-        return self.source.text
+    units: list[Unit]
+    unit_starts: list[int]
+    #: The normalised plain text the parsers read (``source.text``, kept at hand: it is read everywhere).
+    text: str
 
     @property
     def format(self) -> SourceFormat:
@@ -53,6 +53,10 @@ class Page:
         if end <= start:
             return None
         return Mention(text=clean(self.text[start:end]), span=self.span(start, end))
+
+    def units_in(self, start: int, end: int) -> list[Unit]:
+        """The units that start in ``text[start:end]`` (rules included)."""
+        return self.units[bisect.bisect_left(self.unit_starts, start) : bisect.bisect_left(self.unit_starts, end)]
 
     def in_range(self, kind: MatchKind, start: int, end: int) -> list[Match[object]]:
         """The matches of ``kind`` inside ``text[start:end]`` (a binary search: no scan of the whole text)."""
@@ -81,20 +85,27 @@ def read_page(source: object, html: bool | None) -> Page:
         raise InputTypeError(f"the directive parsers read a str or SourceText, not {type(source).__name__}")
     result = scan(text)
     found = tuple(matches(result, mapped=False))
+    grouped: dict[MatchKind, list[Match[object]]] = {kind: [] for kind in MatchKind}
+    for m in found:
+        grouped[m.kind].append(m)
     by_kind: dict[MatchKind, tuple[tuple[int, ...], tuple[Match[object], ...]]] = {}
-    for kind in MatchKind:
-        of_kind = sorted((m for m in found if m.kind is kind), key=lambda m: m.start)
+    for kind, of_kind in grouped.items():
+        of_kind.sort(key=_start)
         by_kind[kind] = (tuple(m.start for m in of_kind), tuple(of_kind))
-    return Page(text, found, result.context_date, by_kind)
+    units = split_units(text.text)
+    return Page(text, found, result.context_date, by_kind, units, [u.start for u in units], text.text)
 
 
-_WS: Final = re.compile(r"\s+")
+def _start(m: Match[object]) -> int:
+    return m.start
+
+
 _TRIM: Final = " \t\r\n\f\v.,;:|-–"
 
 
 def clean(piece: str) -> str:
     """``piece`` with its white space collapsed to single spaces and trimmed."""
-    return _WS.sub(" ", piece).strip()
+    return " ".join(piece.split())
 
 
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
@@ -118,21 +129,4 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
         if e > s:
             out.append((s, e))
         pos = stop + 1
-    return out
-
-
-def segments(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Lines, further cut at "|" (table cells rendered as text)."""
-    out: list[tuple[int, int]] = []
-    for s, e in lines(text, start, end):
-        pos = s
-        while pos <= e:
-            bar = text.find("|", pos, e)
-            stop = e if bar < 0 else bar
-            a, b = trim(text, pos, stop, " \t")
-            if b > a:
-                out.append((a, b))
-            if bar < 0:
-                break
-            pos = bar + 1
     return out

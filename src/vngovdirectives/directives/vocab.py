@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from vngovdirectives.directives.model import TaskKind
-from vngovdirectives.text.patterns import alternation
+from vngovdirectives.text.patterns import S, alternation, trie
 from vngovdirectives.text.vocab import rows, words
 
 __all__ = [
@@ -18,20 +18,32 @@ __all__ = [
     "ATTRIBUTION",
     "BODY_HEADS",
     "BODY_START",
+    "CIRCUMSTANCES",
+    "COMMA_NAMES",
     "CONTEXT_PREFIX",
+    "HONORIFIC",
     "IMPERATIVE",
+    "IMPERATIVE_START",
     "ISSUER_SUBJECT",
     "LEADING_TRIGGERS",
     "NOT_ORDERS",
     "SENTENCE_OPENERS",
+    "SUBJECT_ADVERBIAL",
     "TRAILING_AFTER_ADVERBIAL",
     "TRAILING_TRIGGERS",
     "TRIGGER_KIND",
 ]
 
 
-def _words(name: str) -> str:
-    return alternation(words(name), " ")
+def _words(name: str, *, capital: bool = False) -> str:
+    """The list ``name`` as an alternation; a space in an entry stands for any short run of white space
+    (real pages break lines inside a name: "Sở Khoa học\\nvà Công nghệ")."""
+    return alternation(words(name), S, capital=capital)
+
+
+def _capitalised(name: str) -> list[str]:
+    """The entries of the list ``name`` as written and with a capital first letter."""
+    return [v for w in words(name) for v in (w, w[:1].upper() + w[1:])]
 
 
 #: Words that start the name of a body or an office holder.
@@ -40,21 +52,28 @@ BODY_HEADS: Final = (
     rf"|{_words('body_heads_named')}(?=\s{{1,2}}(?:[A-ZĐÀ-Ỹ]|{_words('body_head_followers')}(?![\w])))"
 )
 BODY_START: Final = re.compile(
-    rf"(?:{alternation(words('plural_determiners'), ' ', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"
-    rf"|(?:{BODY_HEADS})|{alternation(words('office_holders'), ' ', capital=True)}\s)"
+    rf"(?:{_words('plural_determiners', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"
+    rf"|(?:{BODY_HEADS})|{_words('office_holders', capital=True)}\s|{_words('bare_bodies', capital=True)}(?![\w]))"
 )
-_ACTION_WORDS: Final = _words("action_words")
+#: Words of address before a name ("Các đồng chí Bộ trưởng …"): not part of it.
+HONORIFIC: Final = re.compile(rf"{_words('honorifics', capital=True)}\s{{1,3}}")
+#: Names of bodies with a comma or "và" of their own ("Văn hóa, Thể thao và Du lịch").
+COMMA_NAMES: Final = re.compile(_words("comma_names"))
+#: The action words as a trie (each branch led by a literal: fast to try at every position).
+_ACTION_WORDS: Final = trie(words("action_words"), S)
 #: Verbs and adverbs that end an assignee list ("Yêu cầu UBND các huyện ‖ khẩn trương rà soát …").
 ACTION_RE: Final = re.compile(rf"(?<![\w]){_ACTION_WORDS}(?![\w])")
 IMPERATIVE: Final = re.compile(rf"(?P<w>{_ACTION_WORDS})(?![\w])")
+#: An action verb that opens a sentence, first letter in either case ("Tăng cường …", "Chủ trì, phối hợp …").
+IMPERATIVE_START: Final = re.compile(rf"(?P<w>{trie(_capitalised('action_words'), S)})(?![\w])")
 LEADING_TRIGGERS: Final = re.compile(
-    rf"(?<![\w])(?P<w>{alternation(words('leading_triggers'), ' ', capital=True)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
+    rf"(?<![\w])(?P<w>{trie(_capitalised('leading_triggers'), S)})(?![\w])\s{{0,3}}:?\s{{0,3}}"
 )
 _TRAILING: Final = rows("trailing_triggers")
-TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), ' ')})(?![\w])")
+TRAILING_TRIGGERS: Final = re.compile(rf"(?<![\w])(?P<w>{alternation((r[0] for r in _TRAILING), S)})(?![\w])")
 #: A trailing trigger after an adverbial phrase: "Ủy ban bầu cử …, trên cơ sở …, hoàn thành …".
 TRAILING_AFTER_ADVERBIAL: Final = re.compile(
-    rf"[^;.:]{{0,200}}?,\s{{1,3}}(?P<w>{alternation((r[0] for r in _TRAILING if 'adverbial' in r[2:]), ' ')})"
+    rf"[^;.:]{{0,200}}?,\s{{1,3}}(?P<w>{alternation((r[0] for r in _TRAILING if 'adverbial' in r[2:]), S)})"
     r"(?![\w])"
 )
 #: The kind of task each trigger word makes (TaskKind.OTHER for the words not listed).
@@ -62,8 +81,12 @@ TRIGGER_KIND: Final = {
     **{word: TaskKind(kind) for word, kind in rows("leading_triggers")},
     **{r[0]: TaskKind(r[1]) for r in _TRAILING if r[1] != "other"},
 }
+#: A phrase between a sentence's bodies and their verb ("… theo chức năng, nhiệm vụ, thẩm quyền chủ trì …").
+SUBJECT_ADVERBIAL: Final = re.compile(rf"{_words('subject_adverbials')},?\s{{1,3}}")
+#: The words that open a circumstance ("Tại …", "Để …", "Theo …").
+CIRCUMSTANCES: Final = _words("circumstance_openers")
 #: A circumstance before a leading trigger ("Tại Kế hoạch số …, giao Sở …").
-CONTEXT_PREFIX: Final = re.compile(rf"^{_words('circumstance_openers')}\s[^;.]{{0,400}},\s{{1,3}}$")
+CONTEXT_PREFIX: Final = re.compile(rf"^{CIRCUMSTANCES}\s[^;.]{{0,400}},\s{{1,3}}$")
 #: Subjects allowed before a leading trigger ("UBND tỉnh yêu cầu …", "Chủ tịch UBND tỉnh giao …").
 ISSUER_SUBJECT: Final = re.compile(
     rf"^(?:[^;.]{{0,400}},\s{{1,3}})?(?:(?:{BODY_HEADS})[^,;.:]{{0,80}}|[Đđ]ồng chí [^;.:]{{0,120}}|[Tt]ỉnh|[Hh]uyện)"

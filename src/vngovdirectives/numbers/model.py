@@ -37,8 +37,12 @@ class DocumentNumber:
         scheme: the layout.
         separators: the separators as printed when they differ from the standard layout
             ("01/1999/QĐ.UB", "19-2018/NQ-CP"); empty for the standard layout.
+        width: how many digits the page prints the serial with when it pads it beyond Decree
+            30/2020's two ("02144/QĐ-UBND": 5), so that ``str()`` writes the number as the page
+            does; 0 for the standard padding.
 
-    Equality ignores zero padding (``05/CT-TTg == 5/CT-TTg``): the serial is stored without it.
+    Equality ignores zero padding (``05/CT-TTg == 5/CT-TTg``, ``02144/QĐ-UBND == 2144/QĐ-UBND``):
+    the serial is stored without it, and ``width`` takes no part in equality or hashing.
     """
 
     serial: str
@@ -48,6 +52,7 @@ class DocumentNumber:
     units: tuple[str, ...] = ()
     scheme: NumberScheme
     separators: tuple[str, ...] = ()
+    width: int = attrs.field(default=0, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problem = check(self)
@@ -82,9 +87,10 @@ class DocumentNumber:
 
     @property
     def padded_serial(self) -> str:
-        """The serial as Decree 30/2020 prints it: two digits at least ("05", "30c", "1528")."""
+        """The serial as printed: two digits at least, as Decree 30/2020 has it ("05", "30c", "1528"),
+        or the page's own padding ("02144")."""
         digits = self.serial.rstrip("abcdefghijklmnopqrstuvwxyz")
-        return digits.zfill(2) + self.serial[len(digits) :]
+        return digits.zfill(max(2, self.width)) + self.serial[len(digits) :]
 
     def standard_separators(self) -> tuple[str, ...]:
         """The separators of this number's scheme in the standard layout."""
@@ -118,6 +124,9 @@ def check(n: DocumentNumber) -> str | None:
         return f"serial {n.serial!r} must be 1-6 digits without leading zeros, plus an optional a-z"
     if n.year is not None and (type(n.year) is not int or not MIN_YEAR <= n.year <= MAX_YEAR):
         return f"year {n.year!r} must be an int from {MIN_YEAR} to {MAX_YEAR}"
+    digits = len(serial.rstrip("abcdefghijklmnopqrstuvwxyz"))
+    if type(n.width) is not int or (n.width != 0 and not max(3, digits + 1) <= n.width <= 6):
+        return f"width {n.width!r} must be 0, or more digits than the serial has (3 to 6) to print its padding"
     if not isinstance(n.scheme, NumberScheme):
         return f"scheme {n.scheme!r} is not a NumberScheme"
     codes = n.codes
@@ -155,12 +164,13 @@ def make_number(
     units: tuple[str, ...],
     scheme: NumberScheme,
     separators: tuple[str, ...],
+    width: int = 0,
 ) -> DocumentNumber:
     """A :class:`DocumentNumber` from parts the parser has already made canonical, without
     re-validating them (parsing is on the hot path of every finder; property tests check that
     the model's own check agrees with the parser)."""
     number: DocumentNumber = object.__new__(DocumentNumber)
-    s_serial, s_year, s_type, s_issuers, s_units, s_scheme, s_seps = _SLOT_SETTERS
+    s_serial, s_year, s_type, s_issuers, s_units, s_scheme, s_seps, s_width = _SLOT_SETTERS
     s_serial(number, serial)
     s_year(number, year)
     s_type(number, type_code)
@@ -168,4 +178,5 @@ def make_number(
     s_units(number, units)
     s_scheme(number, scheme)
     s_seps(number, separators)
+    s_width(number, width)
     return number

@@ -139,9 +139,16 @@ def parse_clean(text: str, candidate: str) -> DocumentNumber | None:
     party = party_symbol is not None
     codes, classified, separators = _interpret(party, year is not None, party_symbol if party else symbol)
     if separators:  # the clean layout did not fit the scheme the codes imply
-        return _assemble(text, serial + suffix, int(year) if year else None, separators, codes, 0)
+        return _assemble(text, candidate[: m.end(2)], int(year) if year else None, separators, codes, 0)
+    width = _width(m.end(1)) if m.start(1) else 0  # printed with zeros: as many digits as group 1 ends at
     type_code, issuers, units, scheme = classified
-    return make_number(serial + suffix, int(year) if year else None, type_code, issuers, units, scheme, ())
+    return make_number(serial + suffix, int(year) if year else None, type_code, issuers, units, scheme, (), width)
+
+
+def _width(printed: int) -> int:
+    """The ``width`` of a serial printed with ``printed`` digits, zero padding included: 0 for the
+    standard padding of Decree 30/2020 (two digits), else the page's own."""
+    return printed if printed > 2 else 0
 
 
 @functools.lru_cache(maxsize=8192)
@@ -165,11 +172,12 @@ def _assemble(
     clean_serial = (digits.lstrip("0") or "0") + serial[len(digits) :].lower()
     if clean_serial[0] == "0":
         raise DocumentNumberError("the serial of a document number cannot be zero", text, origin, serial)
+    width = _width(len(digits)) if digits.startswith("0") else 0
     type_code, issuers, units, scheme = classify(seps[0], year is not None, codes)
     standard = standard_separators(scheme, year is not None, len(codes))
     if len(seps) != len(standard):
         raise DocumentNumberError("the parts of this number do not fit any layout", text, origin, text)
-    number = make_number(clean_serial, year, type_code, issuers, units, scheme, () if seps == standard else seps)
+    number = make_number(clean_serial, year, type_code, issuers, units, scheme, () if seps == standard else seps, width)
     problem = check(number)  # the repair path only: whatever it makes must be a number the model accepts
     if problem is not None:
         raise DocumentNumberError(f"not a document number: {problem}", text, origin, text)

@@ -90,18 +90,29 @@ def document_numbers(
         fields |= {"type_code": party_type, "issuers": (draw(st.sampled_from(party_bodies)),), "units": tuple(unit)}
     else:
         fields |= {"issuers": (draw(st.sampled_from(plain_issuers)),)}
-    if scheme is not NumberScheme.PARTY and draw(st.integers(0, 14)) == 0:
-        # A printed variant: the dot of "01/1999/QĐ.UB" or the dash of "19-2018/NQ-CP".
-        parts = [fields.get("type_code"), *_as_tuple(fields.get("issuers")), *_as_tuple(fields.get("units"))]
-        n_codes = sum(1 for part in parts if part)
-        if n_codes >= 2:
-            lead = ("/", "/") if fields.get("year") else ("/",)
-            fields["separators"] = (*lead, *(".",) * (n_codes - 1))
+    fields |= draw(_printed(fields))
     try:
         return DocumentNumber(**fields)  # type: ignore[arg-type]
     except DocumentNumberError:
         assume(False)
         raise  # pragma: no cover - assume(False) never returns
+
+
+@st.composite
+def _printed(draw: st.DrawFn, fields: dict[str, object]) -> dict[str, object]:
+    """Sometimes, how a page prints the number of ``fields`` apart from the standard: its own zero
+    padding ("02144/QĐ-UBND"), a dot ("01/1999/QĐ.UB")."""
+    out: dict[str, object] = {}
+    digits = len(str(fields["serial"]).rstrip("abcd"))
+    if digits < 6 and draw(st.integers(0, 9)) == 0:
+        out["width"] = draw(st.integers(max(3, digits + 1), 6))
+    if fields["scheme"] is not NumberScheme.PARTY and draw(st.integers(0, 14)) == 0:
+        parts = [fields.get("type_code"), *_as_tuple(fields.get("issuers")), *_as_tuple(fields.get("units"))]
+        n_codes = sum(1 for part in parts if part)
+        if n_codes >= 2:
+            lead = ("/", "/") if fields.get("year") else ("/",)
+            out["separators"] = (*lead, *(".",) * (n_codes - 1))
+    return out
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:
@@ -130,7 +141,8 @@ def document_number_pairs(
             text = text.replace(f"{number.type_code}-{number.issuers[0]}", glued, 1)
     if rng.random() < 0.3:
         digits = number.padded_serial.rstrip("abcd")
-        text = rng.choice([digits.lstrip("0"), "0" + digits]) + text[len(digits) :]
+        padded = ("0" + digits) if len(digits) < 6 else digits  # a serial has six digits at most
+        text = rng.choice([digits.lstrip("0"), padded]) + text[len(digits) :]
     if rng.random() < 0.3 and _d_is_recoverable(number):
         text = "".join(c.replace("Đ", "D") if c == "Đ" and rng.random() < 0.5 else c for c in text)
     if rng.random() < 0.2:

@@ -132,6 +132,10 @@ class _Builder:
                         "units": strings,
                         "scheme": {"enum": [s.value for s in NumberScheme]},
                         "separators": strings,
+                        "width": {
+                            "type": "integer",
+                            "description": "digits the page prints the serial with; 0: standard",
+                        },
                     },
                     "required": ["canonical"],
                     "additionalProperties": False,
