@@ -164,6 +164,7 @@ def test_official_mixed_case_is_restored(text: str, canonical: str | None) -> No
         ("(05-CT/TW)", "05-CT/TW"),
         ("Số: 45/2013/QĐ-TTg |", "45/2013/QĐ-TTg"),
         ("12/QĐ-ƯBND", "12/QĐ-UBND"),
+        ("16495/B\u0422\u0421-PTHT", "16495/BTC-PTHT"),  # Cyrillic Т and С pasted into the symbol
         # Party specifics
         ("84 QĐ/TWĐTN", "84-QĐ/TWĐTN"),
         ("03-CT/TƯ", "03-CT/TW"),

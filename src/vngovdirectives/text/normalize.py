@@ -30,6 +30,10 @@ _SLASHES: Final = "\u2044\u2215\uff0f\u29f8"
 _SPACES: Final = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
+_CYRILLIC: Final = "АВЕКМНОРСТХаеорсхуіј"
+_LATIN_TWINS: Final = "ABEKMHOPCTXaeopcxyij"
+
+
 def fold_char_table() -> dict[int, str]:
     """The one-to-one character folding applied by :func:`normalize` (a fresh dict each call)."""
     table: dict[int, str] = {}
@@ -40,6 +44,9 @@ def fold_char_table() -> dict[int, str]:
     table[0x00F0] = "đ"
     table[0x200B] = " "  # zero-width space: keep length, drop meaning
     table[0xFEFF] = " "  # stray byte-order mark
+    # Cyrillic letters that look exactly like Latin ones, pasted into symbols ("16495/BТС-PTHT" with
+    # Cyrillic Т and С): Vietnamese text has no other use for them.
+    table.update({ord(c): latin for c, latin in zip(_CYRILLIC, _LATIN_TWINS, strict=True)})
     # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, except the dash handled above.
     for cp in range(0xFF01, 0xFF5F):
         table.setdefault(cp, chr(cp - 0xFEE0))
