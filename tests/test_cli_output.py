@@ -239,3 +239,30 @@ def test_binary_data_is_an_error_for_both(tmp_path: Path, command: str, capsys: 
     path.write_bytes(bytes(range(256)) * 8)
     assert main([command, "-q", "--format", "jsonl", str(path)]) == 1
     assert f"error: {path}: " in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- the schema of every JSON output
+
+
+@pytest.mark.parametrize("command", ["extract", "find"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_every_json_output_of_the_command_line_validates(
+    command: str, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from vngovdirectives.plugins.exporters.builtin import json_schema
+
+    schema = json_schema()
+    missing = str(tmp_path / "missing.txt")
+    files = [str(BULLETIN), str(DOCUMENT), str(EXAMPLES / "bulletin-weekly.html"), missing]
+    main([command, "-q", "--format", fmt, *files])
+    out = capsys.readouterr().out
+    if fmt == "json":
+        documents = [json.loads(out)]
+    else:
+        item = {"$schema": schema["$schema"], "$ref": "#/$defs/Item", "$defs": schema["$defs"]}
+        schema, documents = item, [json.loads(line) for line in out.splitlines()]
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    for document in documents:
+        assert [e.message[:200] for e in validator.iter_errors(document)] == []
+    assert '"kind": "error"' in out

@@ -166,6 +166,31 @@ def _error_item() -> dict[str, Any]:
     }
 
 
+def _match_item(builder: _Builder) -> dict[str, Any]:
+    """One record of ``vngovdirectives find --format json|jsonl``: a finder's match with its source."""
+    from vngovdirectives.dates.model import Period, VnDate
+    from vngovdirectives.deadlines.model import Deadline
+    from vngovdirectives.directives.model import Span
+    from vngovdirectives.finding.match import MatchKind
+    from vngovdirectives.numbers.model import DocumentNumber
+    from vngovdirectives.references.model import DocumentReference
+
+    values = [builder.of(t) for t in (DocumentReference, DocumentNumber, VnDate, Period)]
+    return {
+        "description": "a match of vngovdirectives find: what was found where, and its value",
+        "type": "object",
+        "properties": {
+            "kind": {"enum": [k.value for k in MatchKind]},
+            **_ENVELOPE,
+            "span": builder.of(Span),
+            "text": {"type": "string"},
+            "value": {"anyOf": [*values, builder.of(Deadline)]},
+        },
+        "required": ["kind", "span", "text", "value"],
+        "additionalProperties": False,
+    }
+
+
 def build_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a ``json`` export; ``$defs/Item`` is one ``jsonl`` line."""
     from vngovdirectives.directives import Bulletin, Directive, Document
@@ -176,8 +201,11 @@ def build_schema() -> dict[str, Any]:
     for kind, cls in (("bulletin", Bulletin), ("document", Document), ("directive", Directive)):
         items[f"{cls.__name__}Item"] = builder.item(cls, kind)
     items["ErrorItem"] = _error_item()
+    items["MatchItem"] = _match_item(builder)
     item = {
-        "description": "one item: a bulletin, document or directive, or an input that failed",
+        "description": (
+            "one item: a bulletin, document or directive (extract, export), a match (find), or an input that failed"
+        ),
         "oneOf": [builder.ref(name) for name in items],
     }
     return {
@@ -185,9 +213,9 @@ def build_schema() -> dict[str, Any]:
         "$id": f"urn:vngovdirectives:schema:export:{FORMAT_VERSION}",
         "title": f"vngovdirectives export, version {FORMAT_VERSION}",
         "description": (
-            "The json export of vngovdirectives: bulletins, documents and directives, each tagged with "
-            '"kind" and carrying its "source" and "id". One line of a jsonl export is $defs/Item. Read '
-            "either back with vngovdirectives.load_json."
+            "The json output of vngovdirectives: bulletins, documents and directives (extract and the "
+            'exporters) or matches (find), each tagged with "kind" and carrying its "source" and "id". '
+            "One line of a jsonl output is $defs/Item. vngovdirectives.load_json reads the extracted items back."
         ),
         "type": "object",
         "properties": {
