@@ -258,3 +258,12 @@ def test_a_plausible_range_of_years_still_prints_as_giai_doan() -> None:
     from vngovdirectives import parse_period
 
     assert str(parse_period("giai đoạn 2016 - 2020")) == "giai đoạn 2016 - 2020"
+
+
+@pytest.mark.parametrize("text", ["Điều 1.", "Điều 1.\r\n", "Quyết định\nĐiều 1.", "a) ", "1. ", "- "])
+@pytest.mark.parametrize("html", [False, True])
+def test_a_label_at_the_very_end_of_a_document(text: str, html: bool) -> None:
+    from vngovdirectives import parse_document
+
+    document = parse_document(text, html=html)
+    assert load_json(export([document], to="json")) == [document]
