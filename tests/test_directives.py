@@ -27,6 +27,7 @@ from vngovdirectives.directives import (
     parse_bulletin,
     parse_document,
 )
+from vngovdirectives.directives.page import clean
 from vngovdirectives.errors import ExtractError, VnGovDirectivesError
 from vngovdirectives.serde import make_converter
 from vngovdirectives.strategies._directives import bulletins, documents
@@ -712,3 +713,33 @@ def test_a_clause_after_a_semicolon_that_names_its_own_body_is_its_own_task() ->
         ["trong quý II/2024"],
         ["chậm nhất vào ngày 05/4/2024"],
     ]
+
+
+# --------------------------------------------------------------------------- white space of long pieces
+
+#: Every white-space character (``str.isspace``; none lies above U+3000).
+_WHITE = [c for c in map(chr, range(0x3001)) if c.isspace()]
+_WORDS = st.sampled_from(["Sở", "Tài", "chính", "a", "1.", "*"])
+#: A long middle (a long piece is cleaned line by line when it holds only spaces and line breaks).
+_MIDDLE = "Sở  Tài chính\n \n" * 200
+
+
+def _long(parts: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    ends = st.lists(parts, max_size=60).map("".join)
+    return st.tuples(ends, ends).map(lambda ab: ab[0] + _MIDDLE + ab[1])
+
+
+@given(_long(_WORDS | st.sampled_from([" ", "  ", "\n", " \n ", "\n\n"])))
+def test_clean_of_a_long_piece_of_spaces_and_line_breaks_is_split_and_join(piece: str) -> None:
+    assert clean(piece) == " ".join(piece.split())
+
+
+@given(_long(_WORDS | st.sampled_from([" ", "\n", *_WHITE])))
+def test_clean_of_a_long_piece_of_any_white_space_is_split_and_join(piece: str) -> None:
+    assert clean(piece) == " ".join(piece.split())
+
+
+@pytest.mark.parametrize("space", [c for c in _WHITE if c not in " \n"])
+def test_clean_collapses_every_white_space(space: str) -> None:
+    piece = _MIDDLE + space + "x"
+    assert clean(piece) == " ".join(piece.split())

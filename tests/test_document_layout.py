@@ -13,6 +13,8 @@ import pytest
 
 from _timing import scales_linearly
 from vngovdirectives.directives import Bulletin, Document, Signer, extract, parse_document
+from vngovdirectives.directives.page import Page, read_page
+from vngovdirectives.directives.tables import tables
 
 
 def _doc(text: str) -> Document:
@@ -333,3 +335,17 @@ def test_random_text_never_raises() -> None:
 def test_a_long_single_line_is_read_in_linear_time() -> None:
     unit = "Số: 12/QĐ-UBND Hà Nội, ngày 1 tháng 2 năm 2024 KT. CHỦ TỊCH Nguyễn Văn A Quyết định này có hiệu lực "
     assert scales_linearly(lambda n: extract(unit * n), 600)
+
+
+def test_a_task_table_flattened_onto_one_line_is_read_in_linear_time() -> None:
+    head = "| TT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+    row = "| 1 | Rà soát hồ sơ | Sở Tài chính | Quý I/2026 "
+    pages: dict[int, Page] = {}
+
+    def read(n: int) -> None:
+        if n not in pages:
+            pages[n] = read_page(head + row * n, False)
+        page = pages[n]
+        assert tables(page, page.units)
+
+    assert scales_linearly(read, 8000)

@@ -28,28 +28,31 @@ from vngovdirectives.directives.tasks import make_task
 
 if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
+    from vngovdirectives.directives.units import Unit
 
 __all__ = ["document_tasks"]
 
-#: Where the first sentence of an item ends: a full stop before a capital, or a colon that ends a line.
-_FIRST_STOP: Final = re.compile(r"[.!?…](?=[\s*]{1,8}[A-ZĐÀ-Ỹ0-9“\"(])|:(?=\s)")
+#: Where the first sentence of an item ends: a full stop before a capital, or a colon that ends a line. Each
+#: branch opens with its literal mark, so that a search skips to the marks (it runs over every item).
+_FIRST_STOP: Final = re.compile(
+    "|".join([*(re.escape(c) + r"(?=[\s*]{1,8}[A-ZĐÀ-Ỹ0-9“\"(])" for c in ".!?…"), r":(?=\s)"])
+)
 _BULLETS: Final = frozenset({"dash", "plus", "para"})
 _Subject = tuple[Assignee, ...]
 #: A task as first read: its kind, assignees, where the action starts, the trigger's span.
 _Draft = tuple[TaskKind, _Subject, int, "tuple[int, int] | None"]
-#: Where a later sentence of an item starts: after a full stop or a semicolon, before a capital.
-_NEXT_SENTENCE: Final = re.compile(r"(?<=[.!?…;])[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])|(?<=:)[\s*]{1,8}")
+#: Where a sentence of an item ends and the next starts: a full stop or a semicolon and the space after it,
+#: before a capital; or a colon and the space after it. Each branch opens with its literal mark.
+_NEXT_SENTENCE: Final = re.compile(
+    "|".join([*(re.escape(c) + r"[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])" for c in ".!?…;"), r":[\s*]{1,8}"])
+)
 _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng)\s{0,3}$")
 
 
 def document_tasks(page: Page, start: int, end: int, addressed: list[Assignee]) -> list[Task]:
     """The tasks of the body ``text[start:end]``; ``addressed``: the letter's addressees."""
     units = [u for u in page.units_in(start, end) if u.end <= end]
-    found = (
-        tables(page, units)
-        if any(page.text.find("|", u.start, u.end + 2) >= 0 for u in units) or (page.source.page is not None)
-        else []
-    )
+    found = tables(page, units) if _barred(page.text, units) or page.source.page is not None else []
     if found:
         units = [u for u in units if not any(t.start <= u.start < t.end for t in found)]
     items = outline(page.text, units)
@@ -181,7 +184,7 @@ class _Walk:
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
                 drafts.append((ss, order.kind, order.assignees, order.action, order.trigger))
         out = []
-        label = self._label(i)
+        label = self._label(i) if drafts else None
         for k, (ds, kind, assignees, action, trigger) in enumerate(drafts):
             de = drafts[k + 1][0] if k + 1 < len(drafts) else e
             found = make_task(self.page, (ds, de), kind, assignees, action=action, trigger=trigger, label=label)
@@ -295,15 +298,24 @@ class _Walk:
         return _with_deadlines(found, deadlines)
 
 
+def _barred(text: str, units: list[Unit]) -> bool:
+    """Whether a unit holds a "|" or is followed by one (a table's row); most texts hold none at all."""
+    if not units or text.find("|", units[0].start, units[-1].end + 2) < 0:
+        return False
+    return any(text.find("|", u.start, u.end + 2) >= 0 for u in units)
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` (line breaks inside a sentence do not end it)."""
     out = []
     pos = start
-    for m in _NEXT_SENTENCE.finditer(text, start, end):
-        if text[m.start() - 1] == ":" and shared_colon(text, m.start() - 1):
+    # From one character before: the mark that ends the sentence before ``start`` ends no sentence here.
+    for m in _NEXT_SENTENCE.finditer(text, max(0, start - 1), end):
+        mark = m.start()
+        if text[mark] == ":" and shared_colon(text, mark):
             continue
-        if m.start() > pos:
-            out.append((pos, m.start()))
+        if mark + 1 > pos:
+            out.append((pos, mark + 1))
         pos = m.end()
     if end > pos:
         out.append((pos, end))

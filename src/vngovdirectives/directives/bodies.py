@@ -16,7 +16,14 @@ from typing import Final
 from vngovdirectives.directives.model import Assignee, AssigneeRole
 from vngovdirectives.directives.page import Page, trim
 from vngovdirectives.directives.units import plain
-from vngovdirectives.directives.vocab import ACTION_RE, BODY_START, COMMA_NAMES, HONORIFIC, IMPERATIVE_START
+from vngovdirectives.directives.vocab import (
+    BODY_START,
+    COMMA_NAMES,
+    HONORIFIC,
+    IMPERATIVE,
+    IMPERATIVE_START,
+    word_starts,
+)
 from vngovdirectives.text.vocab import rows
 
 __all__ = ["BARE_PLURAL", "list_end", "shared_colon", "split_bodies", "starts_body"]
@@ -76,7 +83,7 @@ def list_end(text: str, start: int, end: int, *, bare: bool = False) -> int:
         if not _SHARED_BEFORE.search(text, max(start, stop.start() - 24), stop.start()):
             limit = stop.start()  # a colon after "các Sở" shares the head, it does not end the list
             break
-    for m in ACTION_RE.finditer(text, head.end(), limit):
+    for m in word_starts(IMPERATIVE, text, head.end(), limit):
         if _in_name(text, start, m.start()):
             continue
         return m.start()

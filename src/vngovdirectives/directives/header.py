@@ -49,7 +49,8 @@ _PAGE_NUMBER: Final = re.compile(r"\d{1,4}")
 _UPPER_RUN: Final = re.compile(r"\s{1,3}[A-ZĐÀ-Ỹ]{2,}[\s,]{1,3}[A-ZĐÀ-Ỹ]{2,}")
 _VV: Final = re.compile(r"(?:V/v|V/V|v/v|Về\s{1,3}việc|VỀ\s{1,3}VIỆC)(?=[\s:.])|Về\s{1,3}(?=[a-zà-ỹđ])")
 _DECOR: Final = " \t\r*,;.|-_=#"
-_SO: Final = re.compile(r"[Ss]ố|SỐ")
+#: "Số" in its three spellings, each a literal (the search runs over the first part of the page).
+_SO: Final = re.compile(r"Số|số|SỐ")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -102,7 +103,8 @@ def _numbers(text: str, limit: int) -> Iterator[re.Match[str]]:
     for hit in _SO.finditer(text, 0, limit):
         at = hit.start()
         if text[at] == "s":  # "Luật số: …": the match starts at the type name, on the same line
-            at = max(text.rfind("\n", 0, at), text.rfind("|", 0, at), at - 40) + 1
+            lo = max(0, at - 40)  # no further back than that: each search stops there, not at the page's start
+            at = max(text.rfind("\n", lo, at), text.rfind("|", lo, at), at - 40) + 1
             while at < hit.start() and text[at] in " \t*":
                 at += 1
         if at <= done:

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Layout", "attached_texts", "read_layout"]
 
-_CAN_CU: Final = re.compile(r"(?:^|\n)[ \t*]{0,4}(?:Căn\s{1,3}cứ|Điều\s{1,3}1\s{0,3}[.:])")
+#: A basis clause or the first article where a line begins (searched from the line break, a literal: the search
+#: runs over the whole text of a page without a header).
+_CAN_CU: Final = re.compile(r"\n[ \t*]{0,4}(?:Căn\s{1,3}cứ|Điều\s{1,3}1\s{0,3}[.:])")
 #: How far after the signature a self-reference of an appendix is looked for.
 _SELF_REACH: Final = 30_000
 #: "(Kèm theo Công văn số 4001/UBND-ĐT ngày 24/11/2025 …)", "(Ban hành kèm theo Quyết định số …)".
@@ -72,7 +74,7 @@ def read_layout(page: Page) -> Layout:
     text, units = page.text, page.units
     header = read_header(text, page.source.low, units)
     body_start = header.end if header is not None else 0
-    if header is None and _CAN_CU.search(text) is None:
+    if header is None and not _basis(text, 0, len(text)):
         signer, sig_end = None, None  # neither a header nor a basis or articles: a page reporting documents
     else:
         signer, sig_end = find_signer(text, units, body_start)
@@ -165,14 +167,20 @@ def _is_document(text: str, header: Header | None, signer: Block | None) -> bool
     """A document has a header (the motto, a number line, a type line with its basis or articles) or a
     letter's addressees with a signature; a news page reporting documents has neither."""
     if header is None:
-        return signer is not None and signer.name is not None and _CAN_CU.search(text) is not None
+        return signer is not None and signer.name is not None and _basis(text, 0, len(text))
     if header.has_motto or header.number_line is not None:
         return True
     if header.addressees and signer is not None:
         return True
     if header.type_line is not None:
-        return signer is not None or _CAN_CU.search(text, header.end, header.end + 20_000) is not None
+        return signer is not None or _basis(text, header.end, header.end + 20_000)
     return False
+
+
+def _basis(text: str, start: int, end: int) -> bool:
+    """Whether a line of ``text[start:end]`` opens with "Căn cứ" or "Điều 1." (the text's first line too)."""
+    first = start == 0 and _CAN_CU.match("\n" + text[: min(end, 80)]) is not None
+    return first or _CAN_CU.search(text, start, end) is not None
 
 
 def attached_texts(page: Page, start: int) -> list[tuple[int, int]]:

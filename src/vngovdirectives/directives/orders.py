@@ -31,6 +31,7 @@ from vngovdirectives.directives.vocab import (
     TRAILING_AFTER_ADVERBIAL,
     TRAILING_TRIGGERS,
     TRIGGER_KIND,
+    word_starts,
 )
 from vngovdirectives.text.vocab import words
 
@@ -41,9 +42,11 @@ __all__ = ["Order", "heading", "imperative", "leading_trigger", "may_order", "re
 
 _S: Final = r"\s{1,3}"
 #: "chủ trì" as the verb of the sentence (not "cơ quan chủ trì").
-_LEADS: Final = re.compile(rf"(?<![\w])(?<!quan )(?<!vị )[Cc]hủ{_S}trì(?![\w])")
+_LEADS: Final = re.compile(rf"(?:Chủ|chủ){_S}trì(?![\w])")
+#: What "chủ trì" after it names, not a verb: "cơ quan chủ trì", "đơn vị chủ trì".
+_LEADS_NOT_AFTER: Final = ("quan ", "vị ")
 #: Bodies that support: "… phối hợp (chặt chẽ) (với) Công an tỉnh và các cơ quan …".
-_SUPPORT: Final = re.compile(rf"(?<![\w])[Pp]hối{_S}hợp(?:{_S}chặt{_S}chẽ)?(?:{_S}với)?{_S}")
+_SUPPORT: Final = re.compile(rf"(?:Phối|phối){_S}hợp(?:{_S}chặt{_S}chẽ)?(?:{_S}với)?{_S}")
 _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng|cũng đã)\s{0,3}$")
 _OPENER: Final = rf"(?:{SENTENCE_OPENERS}|Đối với [^,]{{1,80}}),\s{{1,3}}"
 #: A circumstance before the subject: "Để xác định vị trí …, Ủy ban nhân dân tỉnh …", "Với vai trò …, Tập đoàn …".
@@ -104,7 +107,7 @@ def leading_trigger(text: str, start: int, end: int, low: str | None = None) -> 
     stop = min(end, start + 400)
     if low is not None and _TRIGGER_HINT.search(low, start, stop) is None:  # the common case
         return None
-    for lead in LEADING_TRIGGERS.finditer(text, start, stop):
+    for lead in word_starts(LEADING_TRIGGERS, text, start, stop):
         prefix = text[start : lead.start()]
         if prefix.endswith(("Ban ", "Ban chỉ ")):
             continue
@@ -178,7 +181,7 @@ def _led(page: Page, lead: re.Match[str], end: int) -> Order:
 def support(page: Page, start: int, end: int) -> list[Assignee]:
     """The bodies after the first "phối hợp (với)" of ``text[start:end]``."""
     text = page.text
-    m = _SUPPORT.search(text, start, end)
+    m = next(word_starts(_SUPPORT, text, start, end), None)
     if m is None:
         return []
     s = m.end()
@@ -217,7 +220,9 @@ def imperative(text: str, start: int, end: int, *, any_case: bool = False) -> As
     word = word_of(m)
     if word in NOT_ORDERS:
         return None
-    if word == "chủ trì" or _LEADS.search(text, m.end(), end):
+    if word == "chủ trì" or any(
+        not text.endswith(_LEADS_NOT_AFTER, 0, lead.start()) for lead in word_starts(_LEADS, text, m.end(), end)
+    ):
         return AssigneeRole.LEAD
     if word == "phối hợp":
         return AssigneeRole.SUPPORT

@@ -69,7 +69,8 @@ class Item(NamedTuple):
 
 def outline(text: str, units: list[Unit]) -> list[Item]:
     """The items of ``units`` (the non-rule units of a body, in order)."""
-    items: list[Item] = []
+    items: list[Item] = []  # as first read; each one's parent and end are kept apart until the end
+    parents: list[int] = []
     ends: list[int] = []  # each item's end, grown by the lines that go on with it
     stack: list[int] = []  # indices of the open labelled items
     prev: Unit | None = None
@@ -94,12 +95,15 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
             ends[-1] = max(u.end, ends[-1])
         else:
             item = new or Item("para", None, u.start, u.start, u.end, -1)
-            items.append(item._replace(parent=_parent(items, stack, item.kind)))
+            parents.append(_parent(items, stack, item.kind))
+            items.append(item)
             ends.append(item.end)
             if item.kind not in ("para", "field"):
                 stack.append(len(items) - 1)
         prev = u
-    return [it._replace(end=e) if it.end != e else it for it, e in zip(items, ends, strict=True)]
+    return [
+        Item(it.kind, it.label, it.start, it.body, e, p, it.role) for it, p, e in zip(items, parents, ends, strict=True)
+    ]
 
 
 def _titled(text: str, article: Item, prev: Unit, u: Unit) -> bool:

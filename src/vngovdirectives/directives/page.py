@@ -5,6 +5,7 @@ the small text helpers every parser uses (lines, table cells, trimming).
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -103,9 +104,22 @@ def _start(m: Match[object]) -> int:
 _TRIM: Final = " \t\r\n\f\v.,;:|-–"
 
 
+#: The white space other than the space and the line break (``str.isspace``): rare in a normalised text,
+#: which folds most of it to a space.
+_OTHER_SPACE: Final = re.compile(r"[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+#: Below this length a piece is split into its words at once.
+_SHORT: Final = 2000
+
+
 def clean(piece: str) -> str:
     """``piece`` with its white space collapsed to single spaces and trimmed."""
-    return " ".join(piece.split())
+    if len(piece) < _SHORT or _OTHER_SPACE.search(piece) is not None:
+        return " ".join(piece.split())
+    # Spaces and line breaks only: taken line by line, most lines need no splitting into words (the body of a
+    # document is cleaned so: 0.07 s instead of 0.12 s for the 432 real texts, 7 % of ``extract``).
+    return " ".join(
+        [" ".join(ln.split()) if "  " in ln else ln.strip(" ") for ln in piece.split("\n") if ln and not ln.isspace()]
+    )
 
 
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:

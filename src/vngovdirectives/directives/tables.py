@@ -121,8 +121,13 @@ def _text_rows(text: str, units: list[Unit]) -> list[list[_Cell]]:
     out: list[list[_Cell]] = []
     width = 0
     last_line = -1
+    line = seen = 0  # the start of the line of the unit before, and where the search for it stopped
     for u in units:
-        line = text.rfind("\n", 0, u.start) + 1
+        # The line starts after the last break before the unit: looked for only since the unit before (a table
+        # flattened onto one long line has thousands of cells: a search back to the page's start for each is
+        # quadratic).
+        line = max(line, text.rfind("\n", seen, u.start) + 1)
+        seen = u.start
         if line == last_line or text.find("|", line, u.end + 2) < 0:
             continue
         last_line = line

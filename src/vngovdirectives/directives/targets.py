@@ -6,6 +6,7 @@ kept apart.
 
 from __future__ import annotations
 
+import heapq
 import re
 from typing import Final
 
@@ -17,9 +18,14 @@ from vngovdirectives.text.patterns import plausible_year
 
 __all__ = ["targets"]
 
-#: "đến năm 2025", "tới 2030", "trong năm 2019", "hết năm 2019": found from their lead word (a literal, fast to
-#: find); a vision's "tầm nhìn" or "định hướng" is looked up before it.
-_TARGET_RE: Final = re.compile(r"(?P<lead>đến|tới|trong|hết)\s{1,3}(?P<nam>năm\s{1,3})?(?P<y>\d{4})(?!\d)")
+#: "đến năm 2025", "tới 2030", "trong năm 2019", "hết năm 2019": found from their lead word, one pattern a word
+#: (the engine finds a pattern's leading word by a fast search; one pattern for the four words is tried at every
+#: "t", "h" and "đ": over the real documents 0.06 s instead of 0.03 s); their matches never overlap. A vision's
+#: "tầm nhìn" or "định hướng" is looked up before it.
+_TARGETS: Final = tuple(
+    re.compile(rf"(?P<lead>{lead})\s{{1,3}}(?P<nam>năm\s{{1,3}})?(?P<y>\d{{4}})(?!\d)")
+    for lead in ("đến", "tới", "trong", "hết")
+)
 _VISION: Final = re.compile(r"(?:tầm\s{1,3}nhìn|định\s{1,3}hướng)\s{1,3}$")
 _INNER: Final = re.compile(r"ngay\s{1,3}$")
 _PERIOD_TARGET: Final = re.compile(r"(?:giai đoạn|thời kỳ)\s")
@@ -28,7 +34,7 @@ _PERIOD_TARGET: Final = re.compile(r"(?:giai đoạn|thời kỳ)\s")
 def targets(page: Page, start: int, end: int) -> tuple[Target, ...]:
     out: list[tuple[int, Target]] = []
     text, low = page.text, page.source.low  # read on the lower-cased text: no case-blind matching
-    for m in _TARGET_RE.finditer(low, start, end):
+    for m in heapq.merge(*(rx.finditer(low, start, end) for rx in _TARGETS), key=_start):
         s = m.start()
         if s > 0 and low[s - 1].isalnum():
             continue
@@ -59,3 +65,7 @@ def targets(page: Page, start: int, end: int) -> tuple[Target, ...]:
             out.append((pm.start, t))
     out.sort(key=lambda p: p[0])
     return tuple(t for _, t in out)
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()

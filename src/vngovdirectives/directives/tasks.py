@@ -46,10 +46,17 @@ __all__ = [
 ]
 
 
-#: Where a sentence ends, and where a clause after ";" starts that may name a body of its own
-#: ("…, hoàn thành trong quý II/2024; Sở Kế hoạch và Đầu tư có trách nhiệm tổng hợp …").
+#: Where a sentence ends (its final mark, then the space after it), and where a clause after ";" starts that
+#: may name a body of its own ("…, hoàn thành trong quý II/2024; Sở Kế hoạch và Đầu tư có trách nhiệm …"); or
+#: a line break. Each branch opens with its literal mark, so that a search skips to the marks.
 _SENTENCE_END: Final = re.compile(
-    r"(?<=[.!?…])\s{1,8}(?=[\"“(]?[A-ZĐÀ-ỸÂÊÔƠƯĂ0-9])|\n|(?<=;)\s{1,3}(?=[A-ZĐÀ-ỸÂÊÔƠƯĂ]|các\s)"
+    "|".join(
+        [
+            *(re.escape(c) + r"\s{1,8}(?=[\"“(]?[A-ZĐÀ-ỸÂÊÔƠƯĂ0-9])" for c in ".!?…"),
+            r"\n",
+            r";(?!\n)\s{1,3}(?=[A-ZĐÀ-ỸÂÊÔƠƯĂ]|các\s)",  # a line break after ";" is the branch before
+        ]
+    )
 )
 
 
@@ -57,8 +64,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences (and lines) of ``text[start:end]``."""
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        s, e = trim(text, pos, m.start(), " \t\r\n")
+    # From one character before: the mark that ends the sentence before ``start`` ends no sentence here.
+    for m in _SENTENCE_END.finditer(text, max(0, start - 1), end):
+        gap = m.start() if text[m.start()] == "\n" else m.start() + 1  # where the space after the mark starts
+        s, e = trim(text, pos, gap, " \t\r\n")
         if e > s:
             out.append((s, e))
         pos = m.end()
