@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from _timing import scales_linearly
 from vngovdirectives import find_all, find_references, parse_reference
-from vngovdirectives.errors import VocabularyError
+from vngovdirectives.errors import InputTypeError, VocabularyError
 from vngovdirectives.finding import jsonl_record
 from vngovdirectives.references import Relation
 from vngovdirectives.references.relation import RefSpan, classify_relations
@@ -433,8 +433,10 @@ def test_decomposed_text_gives_the_same_relations() -> None:
     assert [r for _, r, _ in found(nfd)] == [r for _, r, _ in found(PREAMBLE)]
 
 
-def test_no_references() -> None:
+def test_no_references_and_no_str() -> None:
     assert classify_relations("Căn cứ Luật Ngân sách nhà nước;", []) == []
+    with pytest.raises(InputTypeError, match="classify_relations"):
+        classify_relations(b"Quyet dinh", [])  # type: ignore[arg-type]
 
 
 @given(st.text(max_size=300))

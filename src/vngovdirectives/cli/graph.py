@@ -1,8 +1,9 @@
 """``vngovdirectives graph``: the citation graph of a corpus, as SQLite, node-link JSON or GraphML.
 
-Every input is read like ``extract``'s (text or HTML; a folder gives its files, searched
-recursively), and extracted once; a ``.json`` or ``.jsonl`` file is taken as an ``extract``
-export and its items are read back. The graph is built from all of them
+Inputs are named like ``find``'s and ``extract``'s (files, folders searched recursively, ``--glob``,
+``--files-from``) and read by the same reader (text, HTML, PDF, Word), then extracted once; a
+``.json`` or ``.jsonl`` file is taken as an ``extract`` export and its items are read back, each
+named by the file it was extracted from. The graph is built from all of them
 (:func:`vngovdirectives.graph.build_graph`) and written whole to ``-o``, in the format its suffix
 names (``.sqlite``/``.db``, ``.json``, ``.graphml``) or ``--format``. A file that cannot be read
 is reported on standard error and left out; the exit status is then 1.
@@ -10,39 +11,24 @@ is reported on standard error and left out; the exit status is then 1.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Final
 
-from vngovdirectives.cli.inputs import read_input
+from vngovdirectives.cli.inputs import add_input_arguments, iter_paths, read_input
 from vngovdirectives.errors import SourceError, VnGovDirectivesError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from vngovdirectives.directives.model import Extracted
     from vngovdirectives.graph.model import CitationGraph
 
-__all__ = ["add_parser", "input_paths", "read_pages"]
+__all__ = ["add_parser", "read_pages"]
 
-#: The files a folder gives.
-FOLDER_SUFFIXES: Final = (".txt", ".text", ".htm", ".html", ".xhtml")
 _EXPORTS: Final = (".json", ".jsonl")
 #: One page: a file name and what was read in it, or None and the error.
 _Page = tuple[str, "Extracted | None", "str | None"]
-
-
-def input_paths(paths: Iterable[str]) -> Iterator[str]:
-    """The files named: files as given, and the text and HTML files of each folder (recursively,
-    in sorted order)."""
-    for path in paths:
-        if not os.path.isdir(path):
-            yield path
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs.sort()
-            yield from (os.path.join(root, f) for f in sorted(files) if f.lower().endswith(FOLDER_SUFFIXES))
 
 
 def _extract_one(path: str, html: bool | None) -> list[_Page]:
@@ -52,7 +38,8 @@ def _extract_one(path: str, html: bool | None) -> list[_Page]:
     try:
         if path.lower().endswith(_EXPORTS):
             return _exported(path)
-        return [(path, extract(read_input(path), html=html), None)]
+        read = read_input(path, html=html)
+        return [(path, extract(read.text, html=read.html), None)]
     except VnGovDirectivesError as exc:
         return [(path, None, str(exc))]
     except Exception as exc:  # a bug must not stop the corpus: report it for this file
@@ -60,17 +47,23 @@ def _extract_one(path: str, html: bool | None) -> list[_Page]:
 
 
 def _exported(path: str) -> list[_Page]:
-    """The documents and bulletins of an ``extract`` export, named ``<path>#<n>``."""
+    """The documents and bulletins of an ``extract`` export, each named by its source."""
     from vngovdirectives.directives.model import Bulletin, Document
-    from vngovdirectives.plugins import load_json
+    from vngovdirectives.plugins import load_records
 
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
         raise SourceError(f"{path}: {exc.strerror or exc}") from exc
-    items = [item for item in load_json(data) if isinstance(item, Bulletin | Document)]
-    return [(f"{path}#{n}", item, None) for n, item in enumerate(items, 1)]
+    pages: list[_Page] = []
+    for n, record in enumerate(load_records(data), 1):
+        name = record.source or f"{path}#{n}"
+        if isinstance(record.item, Bulletin | Document):
+            pages.append((name, record.item, None))
+        elif record.error is not None:
+            pages.append((name, None, record.error))
+    return pages
 
 
 def read_pages(paths: Sequence[str], *, jobs: int = 1, html: bool | None = None) -> Iterator[_Page]:
@@ -103,6 +96,9 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     from vngovdirectives.graph import build_graph
     from vngovdirectives.graph.write import format_of, write_graph
 
+    if not args.files and args.files_from is None:
+        print("vngovdirectives graph: no input: name files, folders or --files-from", file=sys.stderr)
+        return 2
     try:
         fmt = format_of(args.output, args.format)
     except VnGovDirectivesError as exc:
@@ -112,7 +108,8 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
     def pages() -> Iterator[tuple[str, Extracted]]:
         nonlocal failed
-        for name, item, error in read_pages(list(input_paths(args.paths)), jobs=args.jobs, html=args.html or None):
+        paths = list(iter_paths(args.files, globs=args.glob, files_from=args.files_from))
+        for name, item, error in read_pages(paths, jobs=args.jobs, html=args.html or None):
             if item is None:
                 failed += 1
                 print(f"{name}: {error}", file=sys.stderr)
@@ -134,12 +131,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     graph = sub.add_parser(
         "graph",
         help="the citation graph of a corpus (SQLite for Datasette, JSON or GraphML for networkx)",
-        description="Build the citation graph of text and HTML files (or extract exports): documents keyed by "
+        description="Build the citation graph of files, folders or extract exports: documents keyed by "
         "number, citations with their relation, documents replaced or repealed.",
     )
-    graph.add_argument("paths", nargs="+", metavar="FILE|DIR", help="text or HTML files, folders, extract exports")
+    add_input_arguments(graph, "text, HTML, PDF, DOCX or extract-export (.json, .jsonl)")
     graph.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the graph")
     graph.add_argument("--format", choices=("sqlite", "json", "graphml"), help="default: by the suffix of -o")
     graph.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    graph.add_argument("--html", action="store_true", help="read every input as HTML (default: by content)")
     graph.set_defaults(func=_cmd_graph)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from vngovdirectives.errors import expect_type
 from vngovdirectives.references.relation.cues import INSIDE, TITLE, Genre, Where
 from vngovdirectives.references.relation.model import ACTS, REVERSE, Classified, RefSpan, Relation
 from vngovdirectives.references.relation.prepared import CueHit, CueText, infer_genre
@@ -262,6 +263,7 @@ def classify_relations(
     page that reports documents) is inferred from the text when None. The finders do this for
     every reference they find (``DocumentReference.relation``); call it for spans of your own.
     """
+    expect_type(text, str, "classify_relations")
     norm = normalize(text)
     spans = [r if isinstance(r, RefSpan) else RefSpan(*r) for r in refs]
     if norm.offsets:  # decomposed input: the spans move with the composed text
