@@ -254,7 +254,8 @@ def test_json_values_are_plain() -> None:
     assert deadline["due"] == "2019-04-01"
     assert deadline["value"] == {"kind": "before", "due": "2019-04-01", "time": "00:00"}
     assert deadline["last_day"] == "2019-03-31"
-    assert first["deadlines"][1]["value"] == {"kind": "within", "span": "2019-04-01/2019-06-30"}
+    # every kind with a due day carries it in its value: a period's end for "within"
+    assert first["deadlines"][1]["value"] == {"kind": "within", "span": "2019-04-01/2019-06-30", "due": "2019-06-30"}
     assert document["issued_on"] == "2019-01-10"
     assert document["deadlines"][1]["due"] is None  # counted from an event
     assert document["deadlines"][1]["value"]["unit"] == "working_day"

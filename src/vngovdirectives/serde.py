@@ -14,7 +14,9 @@ a day, an instant   ``"2019-04-25"``, ``"2019-04-25T17:00:00+07:00"``
 a span              ``[start, end]``: ``source[start:end]`` of the caller's input
 a document number   ``{"canonical": "61/2018/NĐ-CP", "serial": "61", "year": 2018, ...}``
 an enum             its value (``"lead"``)
-a deadline          an object tagged with its ``"kind"`` (``"no_later_than"``, ``"within"`` …)
+a deadline          an object tagged with its ``"kind"`` (``"no_later_than"``, ``"within"`` …),
+                    with ``"due"`` whenever the kind has a due day (``within``: its span or
+                    the span's end; ``from``: the start)
 a finder's match    ``{"kind": "reference", "span": [s, e], "text": …, "value": …}``
 ==================  ====================================================================
 
@@ -49,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from vngovdirectives.dates.lunar import cycle_index, cycle_name
 from vngovdirectives.dates.model import Period, TimeOfDay, VnDate
-from vngovdirectives.deadlines.model import Deadline, TemporalValue
+from vngovdirectives.deadlines.model import Deadline, Starting, TemporalValue, Within
 from vngovdirectives.directives.model import Bulletin, DeadlineMention, Document, Span
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.numbers.grammar import NumberScheme
@@ -105,7 +107,10 @@ DERIVED: Final[dict[type, dict[str, dict[str, Any]]]] = {
             "description": "the due day as written (the deadline's due, or its period's end); null when "
             "counted from an event",
         }
-    }
+    },
+    # Every deadline with a due day carries "due", so a consumer reads value.due whatever the kind.
+    Within: {"due": {"$ref": "#/$defs/VnDate", "description": "the span, or its end for a period"}},
+    Starting: {"due": {"$ref": "#/$defs/VnDate", "description": "the start day (as due, like the other kinds)"}},
 }
 
 
@@ -262,7 +267,9 @@ def _tagged_union(conv: JsonConverter, union: object) -> None:
         if not isinstance(kind, str) or kind not in by_tag:
             got = kind if isinstance(data, dict) else type(data).__name__
             raise ValueError(f'expected an object with "kind" one of {sorted(by_tag)}, got {got!r}')
-        return conv.structure({k: v for k, v in data.items() if k != "kind"}, by_tag[kind])
+        cls = by_tag[kind]
+        derived = DERIVED.get(cls, {})
+        return conv.structure({k: v for k, v in data.items() if k != "kind" and k not in derived}, cls)
 
     conv.register_unstructure_hook(union, lambda value: conv.unstructure(value, type(value)))
     for cls in by_tag.values():
@@ -275,7 +282,14 @@ def _tagging(conv: JsonConverter, cls: type) -> Callable[[Any], dict[str, Any]]:
 
     inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv)
     tag = tag_of(cls)
-    return lambda value: {"kind": tag, **inner(value)}
+    derived = tuple(DERIVED.get(cls, {}))
+    if not derived:
+        return lambda value: {"kind": tag, **inner(value)}
+    return lambda value: {
+        "kind": tag,
+        **inner(value),
+        **{name: conv.unstructure(getattr(value, name)) for name in derived},
+    }
 
 
 #: What the value of a match of each kind is.
