@@ -306,7 +306,14 @@ class CueText:
         act, what else it names first is a part too ("bãi bỏ 06 thủ tục hành chính tại Quyết định
         số …", "bãi bỏ một phần …"): the act is not on the whole document."""
         start = hit.end if r == 0 or self.ends[r - 1] <= hit.end else self.ends[r - 1]
-        m = _PART.search(self.masked, start, self.starts[r])
+        found = list(_PART.finditer(self.masked, start, self.starts[r]))
+        # the part right before the reference, when only joining words stand between them (the
+        # words before it may be the title of the reference before: "… ban hành Quy định một số
+        # nội dung …; Điều 3 Quyết định số …"); else the first named
+        m = next(
+            (m for m in reversed(found) if _CONNECTORS.match(self.folded, m.end(), self.starts[r])),
+            found[0] if found else None,
+        )
         if m is not None:
             return _PART_TAIL.sub("", self.folded[m.start() : m.end()]) or None
         if hit.cue.relation not in ACTS or start != hit.end:
