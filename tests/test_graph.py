@@ -142,6 +142,56 @@ def test_a_reverse_relation_marks_the_document_itself() -> None:
     assert (node.replaced_by, node.in_force) == ("10/2024/TT-BYT", False)
 
 
+def _decision(province: str, number: str, date: str, body: str) -> str:
+    d, m, y = date.split("/")
+    return (
+        f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}\nSố: {number}\n{province}, ngày {d} tháng {m} năm {y}\n\n"
+        f"QUYẾT ĐỊNH\nVề việc quản lý chợ\n\nQUYẾT ĐỊNH:\nĐiều 1. {body}\n"
+    )
+
+
+def test_documents_that_share_a_number_are_told_apart_by_their_dates() -> None:
+    # two provinces each number their decisions from 1 every year
+    files = [
+        (
+            "a.txt",
+            _decision(
+                "Hòa Việt", "12/2024/QĐ-UBND", "3/4/2024", "Thay thế Quyết định số 5/2019/QĐ-UBND ngày 2/5/2019."
+            ),
+        ),
+        (
+            "b.txt",
+            _decision("Sơn Lâm", "12/2024/QĐ-UBND", "9/8/2024", "Bãi bỏ Quyết định số 5/2019/QĐ-UBND ngày 6/6/2019."),
+        ),
+        (
+            "c.txt",
+            _decision("Sơn Lâm", "20/2024/QĐ-UBND", "1/9/2024", "Căn cứ Quyết định số 12/2024/QĐ-UBND ngày 9/8/2024;"),
+        ),
+        ("d.txt", _decision("Hòa Việt", "21/2024/QĐ-UBND", "2/9/2024", "Thực hiện Quyết định số 12/2024/QĐ-UBND.")),
+    ]
+    graph = build_graph((name, extract(text)) for name, text in files)
+    hoa_viet, son_lam = graph.document("12/2024/QĐ-UBND@2024-04-03"), graph.document("12/2024/QĐ-UBND@2024-08-09")
+    assert hoa_viet is not None
+    assert son_lam is not None
+    assert (hoa_viet.files, son_lam.files, hoa_viet.number) == (("a.txt",), ("b.txt",), "12/2024/QĐ-UBND")
+    old_hv, old_sl = graph.document("05/2019/QĐ-UBND@2019-05-02"), graph.document("05/2019/QĐ-UBND@2019-06-06")
+    assert old_hv is not None
+    assert old_sl is not None
+    assert (old_hv.replaced_by, old_hv.repealed_by) == ("12/2024/QĐ-UBND@2024-04-03", None)
+    assert (old_sl.replaced_by, old_sl.repealed_by) == (None, "12/2024/QĐ-UBND@2024-08-09")
+    assert [c.target for c in graph.citing("20/2024/QĐ-UBND")] == ["12/2024/QĐ-UBND@2024-08-09"]
+    assert [c.target for c in graph.citing("21/2024/QĐ-UBND")] == ["12/2024/QĐ-UBND"]  # no date: which one?
+
+
+def test_a_national_number_with_a_year_is_one_document_whatever_its_citations_date() -> None:
+    # a Government decree number is unique; a Prime Minister's decision without a year comes back every year
+    a = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020; thực hiện Quyết định số 496/QĐ-TTg ngày 30/3/2021."
+    b = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 6/3/2020; theo Quyết định số 496/QĐ-TTg ngày 25/4/2007."
+    graph = build_graph([("a.txt", extract(a)), ("b.txt", extract(b))])
+    keys = {d.key for d in graph.documents if d.kind is NodeKind.DOCUMENT}
+    assert keys == {"30/2020/NĐ-CP", "496/QĐ-TTg@2021", "496/QĐ-TTg@2007"}
+
+
 def test_several_documents_in_one_file() -> None:
     gazette = NEW_DECISION + "\n\nCÔNG BÁO\n\n" + OLD_DECISION.replace("Quyết định này có hiệu lực", "Có hiệu lực")
     graph = build_graph([("cong-bao.txt", extract(gazette))])

@@ -29,13 +29,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from vngovdirectives.dates.model import Precision
+from vngovdirectives.graph.identity import Identities
 from vngovdirectives.graph.marks import Marks
 from vngovdirectives.graph.model import Citation, CitationGraph, DocumentNode, NodeKind
 from vngovdirectives.graph.pages import OwnDocument, PageReading, read_page
 from vngovdirectives.graph.shorts import ShortIndex
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from vngovdirectives.dates.model import VnDate
     from vngovdirectives.directives.model import Extracted, Reference
@@ -74,7 +75,7 @@ class _Facts:
 
         return DocumentNode(
             key=key,
-            number=key,
+            number=str(self.number),
             type_name=first("type_name", self.types),  # type: ignore[arg-type]
             issuer=first("issuer", self.issuers),  # type: ignore[arg-type]
             issued_on=first("issued_on", self.dates),  # type: ignore[arg-type]
@@ -85,49 +86,67 @@ class _Facts:
 
 
 class _Corpus:
-    """The pages read so far, gathered by document."""
+    """The pages of a corpus, gathered by document once every page is read (a document's key
+    depends on what all of them state: :mod:`~vngovdirectives.graph.identity`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, readings: list[PageReading]) -> None:
+        self.readings = readings
+        self.ids = Identities(_dated_numbers(readings))
         self.facts: dict[str, _Facts] = {}
         self.pages: dict[str, list[str]] = {}  # page:<file> → its files
-        self.readings: list[PageReading] = []
+        for reading in readings:
+            self._gather(reading)
 
-    def facts_of(self, number: DocumentNumber) -> _Facts:
-        key = str(number)
+    def key_of(self, ref: Reference) -> str | None:
+        """The key of the document a full reference names (None for a short one)."""
+        value = ref.value
+        return self.ids.key(value.number, value.issued_on) if value.number is not None else None
+
+    def _facts_of(self, key: str, number: DocumentNumber) -> _Facts:
         facts = self.facts.get(key)
         if facts is None:
             facts = self.facts[key] = _Facts(number)
         return facts
 
-    def add(self, reading: PageReading) -> None:
-        self.readings.append(reading)
-        own_keys = {str(o.number) for o in reading.own}
+    def _gather(self, reading: PageReading) -> None:
+        own_keys = {str(o.number): self.ids.key(o.number, o.issued_on) for o in reading.own}
         for own in reading.own:
-            facts = self.facts_of(own.number)
+            facts = self._facts_of(own_keys[str(own.number)], own.number)
             facts.own.append(own)
             facts.files.append(reading.file)
         if not reading.own:
             self.pages.setdefault(reading.key, []).append(reading.file)
         for ref in reading.mentions:
             if ref.value.number is not None and str(ref.value.number) in own_keys:
-                self.facts_of(ref.value.number).heard(ref)
+                self._facts_of(own_keys[str(ref.value.number)], ref.value.number).heard(ref)
         for c in reading.citations:
-            if c.reference.value.number is not None:
-                self.facts_of(c.reference.value.number).heard(c.reference)
+            key = self.key_of(c.reference)
+            if key is not None and c.reference.value.number is not None:
+                self._facts_of(key, c.reference.value.number).heard(c.reference)
+
+    def _source_key(self, reading: PageReading, source: str) -> str:
+        """The key of a citing document: one of the page's own, one its items report, or the page."""
+        own = next((o for o in reading.own if str(o.number) == source), None)
+        if own is not None:
+            return self.ids.key(own.number, own.issued_on)
+        reported = [c.reference for c in reading.citations if str(c.reference.value.number) == source]
+        keys = [self.key_of(r) for r in reported]
+        return next((k for k in keys if k is not None and k != source), source)
 
     def citations(self) -> list[Citation]:
-        shorts = ShortIndex((f.number, f.node(k).type_name) for k, f in self.facts.items())
+        shorts = ShortIndex(((k, f.number, f.node(k).type_name) for k, f in self.facts.items()), self.key_of)
         out = []
         for reading in self.readings:
             for c in reading.citations:
                 ref = c.reference
                 value = ref.value
-                target = str(value.number) if value.number is not None else shorts.resolve(ref, reading)
-                if target == c.source:
+                source = self._source_key(reading, c.source)
+                target = self.key_of(ref) if value.number is not None else shorts.resolve(ref, reading)
+                if target == source:
                     continue  # a document citing itself under its own number: not an edge
                 out.append(
                     Citation(
-                        source=c.source,
+                        source=source,
                         target=target,
                         relation=value.relation,
                         part=value.part,
@@ -140,12 +159,19 @@ class _Corpus:
         return out
 
 
+def _dated_numbers(readings: Iterable[PageReading]) -> Iterator[tuple[DocumentNumber, VnDate | None]]:
+    """Every number the pages state, with the issue date each statement gives it (if any)."""
+    for reading in readings:
+        yield from ((o.number, o.issued_on) for o in reading.own)
+        for ref in (*reading.mentions, *(c.reference for c in reading.citations)):
+            if ref.value.number is not None:
+                yield ref.value.number, ref.value.issued_on
+
+
 def build_graph(pages: Iterable[tuple[str, Extracted]]) -> CitationGraph:
     """The citation graph of ``pages``: pairs of a file name and what :func:`~vngovdirectives.extract`
     read in it (or what an ``extract`` export holds, loaded back)."""
-    corpus = _Corpus()
-    for file, item in pages:
-        corpus.add(read_page(file, item))
+    corpus = _Corpus([read_page(file, item) for file, item in pages])
     citations = corpus.citations()
     nodes = {key: facts.node(key) for key, facts in corpus.facts.items()}
     nodes.update(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from vngovdirectives.numbers.codes import DocumentType
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from vngovdirectives.directives.model import Reference
     from vngovdirectives.graph.pages import PageReading
@@ -38,10 +38,17 @@ def _fits(short: DocumentReference, full: DocumentReference) -> bool:
 class ShortIndex:
     """The documents of a corpus by serial, to resolve short references against."""
 
-    def __init__(self, documents: Iterable[tuple[DocumentNumber, str | None]]) -> None:
+    def __init__(
+        self,
+        documents: Iterable[tuple[str, DocumentNumber, str | None]],
+        key_of: Callable[[Reference], str | None],
+    ) -> None:
+        """``documents``: the key, number and type name of each document of the corpus; ``key_of``
+        the key of the document a full reference names."""
+        self._key_of = key_of
         self._by_serial: dict[str, list[tuple[str, DocumentType | None]]] = collections.defaultdict(list)
-        for number, type_name in documents:
-            self._by_serial[number.serial].append((str(number), _type_of(number, type_name)))
+        for key, number, type_name in documents:
+            self._by_serial[number.serial].append((key, _type_of(number, type_name)))
 
     def resolve(self, ref: Reference, reading: PageReading) -> str | None:
         """The key of the document the short reference ``ref`` of ``reading`` stands for, if one."""
@@ -54,7 +61,7 @@ class ShortIndex:
         before = [r for r in fitting if r.span.start < ref.span.start]
         chosen = before[-1] if before else fitting[0] if fitting else None
         if chosen is not None:
-            return str(chosen.value.number)
+            return self._key_of(chosen)
         wanted = short.doc_type
         if wanted is None:
             return None
