@@ -166,6 +166,38 @@ def test_a_basis_list_separated_by_semicolons_on_one_line() -> None:
     assert [r for _, r, _ in found(text)] == ["basis"] * 3
 
 
+def test_a_basis_list_goes_on_past_a_title_about_procedures() -> None:
+    # "thủ tục hành chính" ends a title, so no act after it concerns the reference; the list of bases goes on
+    text = (
+        "QUYẾT ĐỊNH\n*Căn cứ các Nghị định của Chính phủ: số 61/2018/NĐ-CP ngày 23/4/2018 về thực hiện cơ chế "
+        "một cửa trong giải quyết thủ tục hành chính;\nsố 107/2021/NĐ-CP ngày 6/12/2021 về sửa đổi thủ tục "
+        "hành chính;\nNghị định số 118/2025/NĐ-CP ngày 9/6/2025 về thực hiện thủ tục hành chính;*\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["basis"] * 3
+
+
+def test_a_lead_reaches_past_a_verb_with_an_object_of_its_own() -> None:
+    # "triển khai" acts on "kết luận …", not on the letter in parentheses; "Thực hiện" leads the clause
+    text = (
+        "BỘ Y TẾ\nSố: 310/BYT-KH\nHà Nội, ngày 4 tháng 12 năm 2025\nV/v phân công nhiệm vụ\n"
+        "Kính gửi: Các đơn vị thuộc Bộ.\n"
+        "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ về việc triển khai kết luận Hội nghị Trung ương "
+        "lần thứ 13 về phát triển kinh tế - xã hội năm 2026 (Công văn số 505/TTg-KGVX ngày 1/12/2025), "
+        "Bộ trưởng giao:\n1. Vụ Kế hoạch - Tài chính chủ trì.\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["self", "implements"]
+
+
+def test_the_part_named_right_before_the_reference() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 2. Quyết định này có hiệu lực từ ngày 4/12/2025 và thay thế:\nĐiều 14, 18 Quyết định "
+        "số 15/2022/QĐ-UBND ngày 30/3/2022 của UBND thành phố ban hành Quy định một số nội dung về quản lý đầu "
+        "tư công;\nĐiều 3 Quyết định số 07/2022/QĐ-UBND ngày 13/1/2022 của UBND thành phố.\n"
+        "Điều 3. Chánh Văn phòng UBND thành phố thi hành Quyết định này.\n"
+    )
+    assert [(r, part) for _, r, part in found(text)] == [("replaces", "Điều 14, 18"), ("replaces", "Điều 3")]
+
+
 def test_the_affected_part_is_kept() -> None:
     text = (
         "QUYẾT ĐỊNH\n"

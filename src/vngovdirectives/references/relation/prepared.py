@@ -81,8 +81,12 @@ _CURLY: Final = re.compile(r"[“”]")
 _STRAIGHT: Final = re.compile(r"\"[^\"\n]{1,300}\"")
 _QUOTE_REACH: Final = 12000
 #: Where such a list ends: a blank line not followed by another item, an article, a chapter, "Nơi nhận".
+#: The end of a list: a blank line before a line that is no item, a new article (an "Điều" line that
+#: names no document: "Điều 3 Quyết định số …" is an item acting on that article), a chapter, the
+#: recipients or the enacting words.
 _LIST_END: Final = re.compile(
-    r"\n[ \t]*\n(?![ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)))|\n(?=[ \t*_]*(?:Điều\s+\d|Chương\s|Nơi nhận|QUYẾT ĐỊNH))"
+    r"\n[ \t]*\n(?![ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)))"
+    rf"|\n(?=[ \t*_]*(?:Điều\s+\d(?![^\n{MASK}]{{0,40}}{MASK})|Chương\s|Nơi nhận|QUYẾT ĐỊNH))"
 )
 
 

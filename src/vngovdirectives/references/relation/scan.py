@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from vngovdirectives.errors import expect_type
-from vngovdirectives.references.relation.cues import INSIDE, TITLE, Genre, Where
+from vngovdirectives.references.relation.cues import INSIDE, MASK, TITLE, Genre, Where
 from vngovdirectives.references.relation.model import ACTS, REVERSE, Classified, RefSpan, Relation
 from vngovdirectives.references.relation.prepared import CueHit, CueText, infer_genre
 from vngovdirectives.text.normalize import normalize
@@ -56,6 +56,15 @@ _QUOTED: Final = Classified(Relation.CITED, cue="“…”")
 _OPENER_KINDS: Final = (Where.OPENS, Where.SENTENCE)
 _CONNECTOR: Final = re.compile(r"(?:,|;|(?<!\w)(?:và|hoặc))\s*\Z", re.IGNORECASE)
 _ITEM_HEAD: Final = re.compile(r"[ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))?[ \t*_]*")
+#: How many lines of a basis list a line may go on from ("Căn cứ …;\n…;\n…;").
+_BASIS_LINES: Final = 40
+#: An item that names the part it acts on first: "thay thế:\nĐiều 14, 18 Quyết định số …".
+_ITEM_PART: Final = re.compile(
+    r"[ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))?[ \t*_]*"
+    r"(?:(?:điểm|khoản|điều|chương|mục|phần|phụ lục)[ \t]+\w{1,4}(?:[ \t]*(?:,|và)[ \t]*\w{1,4}){0,8}[ \t]+){1,4}"
+    r"(?:(?:của|tại)[ \t]+)?",
+    re.IGNORECASE,
+)
 #: Between a reference and its alias: "Nghị định số 116/2020/NĐ-CP (Nghị định 116)", "(sau đây gọi tắt là …".
 _ALIAS: Final = re.compile(
     r"[ \t]*\([ \t]*(?:(?:sau[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+tắt[ \t]+là[ \t]*:?[ \t]*)?", re.IGNORECASE
@@ -112,11 +121,12 @@ def _walk(scan: CueText, r: int) -> Classified | None:
         part = scan.part(opener, r) if bisect.bisect_left(scan.starts, opener.end) == r else None
         return Classified(opener.cue.relation, part, opener.cue.phrase)  # "Căn cứ" wins in its clause
     fallback: Classified | None = None  # a cue that yields to a verb before it ("… kèm theo")
+    blocked = False  # a verb whose object is something else stands between: only a clause's lead may still govern
     i = bisect.bisect_left(scan.hit_starts, start)
     for hit in reversed(scan.hits[max(i - WALK, 0) : i]):
         if hit.start < sentence:
             break
-        if hit.cue.where is Where.AFTER:
+        if hit.cue.where is Where.AFTER or (blocked and hit.cue.where is not Where.LEADS):
             continue
         if hit.cue.where is Where.OPENS:
             return None if scan.closed(hit, start) else Classified(hit.cue.relation, cue=hit.cue.phrase)
@@ -129,8 +139,9 @@ def _walk(scan: CueText, r: int) -> Classified | None:
             continue  # an opener wins over the words describing the references of its list
         first = scan.governed(hit, r)
         if first is None:
-            if owner is None:
-                return fallback  # a verb whose object is something else
+            # a verb whose object is something else ("Thực hiện chỉ đạo … về việc triển khai kết
+            # luận … (Công văn số …)"): the clause's lead before it may still reach the reference
+            blocked = blocked or owner is None
             continue
         if owner is not None and _CONNECTOR.search(scan.masked, hit.end, scan.starts[first]):
             continue  # the verb describes the previous item; the outer list goes on
@@ -171,7 +182,10 @@ def _after(scan: CueText, r: int) -> Classified | None:
 def _listed(scan: CueText, r: int) -> Classified | None:
     """A reference opening an item of a list headed by a colon-ended cue ("… được sửa đổi, bổ sung bởi:")."""
     k = bisect.bisect_right(scan.list_starts, scan.starts[r]) - 1
-    if k < 0 or scan.starts[r] >= scan.lists[k][1] or not _ITEM_HEAD.fullmatch(scan.line_head(r)):
+    if k < 0 or scan.starts[r] >= scan.lists[k][1]:
+        return None
+    head = scan.line_head(r)
+    if not (_ITEM_HEAD.fullmatch(head) or _ITEM_PART.fullmatch(head)):
         return None
     hit = scan.lists[k][2]
     if hit.cue.where is Where.OPENS:
@@ -181,15 +195,21 @@ def _listed(scan: CueText, r: int) -> Classified | None:
 
 def _basis_goes_on(scan: CueText, r: int) -> Classified | None:
     """A line that opens with a reference after a "Căn cứ …;" line goes on with its basis
-    ("Căn cứ Nghị định số …;\nNghị định số … về …;")."""
-    start = scan.starts[r]
-    sentence = scan.sentence_start(start)
-    if scan.line_head(r).strip(" \t*_-+•–") or not scan.masked[:sentence].rstrip(" \t\n*_").endswith(";"):
+    ("Căn cứ Nghị định số …;\nNghị định số … về …;"), also after other such lines."""
+    if scan.line_head(r).strip(" \t*_-+•–"):
         return None
-    opener = scan.opener(sentence - 1, scan.sentence_start(sentence - 1))
-    if opener is None or opener.cue.relation is not Relation.BASIS:
-        return None
-    return Classified(Relation.BASIS, cue=opener.cue.phrase)
+    sentence = scan.sentence_start(scan.starts[r])
+    for _ in range(_BASIS_LINES):
+        if not scan.masked[:sentence].rstrip(" \t\n*_").endswith(";"):
+            return None
+        before = scan.sentence_start(sentence - 1)
+        opener = scan.opener(sentence - 1, before)
+        if opener is not None:
+            return Classified(Relation.BASIS, cue=opener.cue.phrase) if opener.cue.relation is Relation.BASIS else None
+        if not scan.masked[before:sentence].lstrip(" \t\n*_-+•–").startswith(MASK):
+            return None  # the line before neither opens the basis nor goes on with it
+        sentence = before
+    return None
 
 
 def _self_refs(scan: CueText) -> set[int]:
@@ -233,7 +253,12 @@ def _judge(scan: CueText, own: set[int]) -> list[Classified]:
             c = _QUOTED  # another text's words: its relations are not this text's
         else:
             c = _SELF if r in own else _walk(scan, r) or _after(scan, r)
-        found.append(c or _listed(scan, r) or _basis_goes_on(scan, r))
+        if c is None:
+            found.append(_listed(scan, r) or _basis_goes_on(scan, r))
+        elif c.relation is Relation.CITED:  # a stop after it ("… về thực hiện thủ tục hành chính;")
+            found.append(_basis_goes_on(scan, r) or c)  # does not end a list of bases
+        else:
+            found.append(c)
         if c is not None and c.relation is Relation.CARRIER:
             carriers.add(ref)
         if carriers.has(ref) or (r - 1 in scan.speakers and ref.start - scan.ends[r - 1] <= 3):
