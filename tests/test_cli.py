@@ -83,6 +83,8 @@ def test_find_jsonl_follows_the_schema(tmp_path: Path, capsys: pytest.CaptureFix
         "issued_on": "2024-05-08",
         "issuer": None,
         "short": False,
+        "relation": "carrier",
+        "part": None,
     }
     deadline = next(r for r in records if r["kind"] == "deadline")
     assert deadline["value"] == {

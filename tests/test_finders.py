@@ -89,7 +89,7 @@ def test_jsonl_record_schema() -> None:
         assert (r["source"], r["id"]) == ("bulletin.txt", 3)
         assert r["kind"] in {"reference", "date", "period", "deadline"}
     ref = next(r for r in records if r["kind"] == "reference")
-    assert set(ref["value"]) == {"number", "doc_type", "issued_on", "issuer", "short"}  # type: ignore[arg-type]
+    assert set(ref["value"]) == {"number", "doc_type", "issued_on", "issuer", "short", "relation", "part"}  # type: ignore[arg-type]
     deadline = next(r for r in records if r["kind"] == "deadline")
     assert set(deadline["value"]) == {"kind", "due", "time", "amount", "unit", "anchor"}  # type: ignore[arg-type]
     date = next(r for r in records if r["kind"] == "date")

@@ -8,8 +8,10 @@ dates as ISO-like strings, times as ``"HH:MM"``, a number as its canonical strin
 ============  ======================================================================================
 kind          value
 ============  ======================================================================================
-reference     ``{"number", "doc_type", "issued_on", "issuer", "short"}``: ``number`` is the canonical
-              number, or the serial of a short reference ("Chỉ thị 16": ``"16"``, ``short`` true)
+reference     ``{"number", "doc_type", "issued_on", "issuer", "short", "relation", "part"}``: ``number``
+              is the canonical number, or the serial of a short reference ("Chỉ thị 16": ``"16"``,
+              ``short`` true); ``relation`` what the document is to the text (``"basis"``,
+              ``"repeals"`` …), ``part`` the part it affects ("khoản 2 Điều 15") or null
 date          an ISO-like string: "2019-03-29", "2019-03", "2019", "2019-Q1", "--03-29"
 period        ``{"start", "end"}``, two such strings
 deadline      ``{"kind", "due", "time", "amount", "unit", "anchor"}``; a recurring one has ``"every"``,
@@ -48,6 +50,8 @@ def match_record(match: Match[object]) -> object:
             "issued_on": _iso(value.issued_on),
             "issuer": value.issuer,
             "short": value.short,
+            "relation": value.relation.value,
+            "part": value.part,
         }
     if isinstance(value, VnDate):
         return value.iso()

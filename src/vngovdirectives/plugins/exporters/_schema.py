@@ -181,8 +181,10 @@ _RECORD_VALUES: Final[dict[str, dict[str, Any]]] = {
             "issued_on": {"anyOf": [_ISO, {"type": "null"}]},
             "issuer": _NULLABLE_STRING,
             "short": {"type": "boolean"},
+            "relation": {"$ref": "#/$defs/Relation"},
+            "part": _NULLABLE_STRING,
         },
-        "required": ["number", "doc_type", "issued_on", "issuer", "short"],
+        "required": ["number", "doc_type", "issued_on", "issuer", "short", "relation", "part"],
     },
     "DateRecord": _ISO,
     "PeriodRecord": {
@@ -214,7 +216,9 @@ def _match_item(builder: _Builder) -> dict[str, Any]:
     its flat value (:mod:`vngovdirectives.finding.records`)."""
     from vngovdirectives.directives.model import Span
     from vngovdirectives.finding.match import MatchKind
+    from vngovdirectives.references.relation.model import Relation
 
+    builder.of(Relation)  # defines $defs/Relation, which ReferenceRecord refers to
     for name, schema in _RECORD_VALUES.items():
         builder.defs[name] = {**schema, **({"additionalProperties": False} if "properties" in schema else {})}
     return {
