@@ -13,6 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _timing import scales_linearly
+from vngovdirectives import parse_document as vg_parse_document
 from vngovdirectives.dates import TimeOfDay, VnDate
 from vngovdirectives.deadlines import Before, NoLaterThan, last_moment, resolve_deadline
 from vngovdirectives.directives import (
@@ -37,6 +39,7 @@ from vngovdirectives.errors import InputTypeError, LoadError, VnGovDirectivesErr
 from vngovdirectives.plugins import ExportError, Record, export, load_records
 from vngovdirectives.plugins.exporters import _rows
 from vngovdirectives.plugins.exporters.builtin import json_schema, load_json, neutralise
+from vngovdirectives.plugins.exporters.ics import _shorten as ics_shorten
 from vngovdirectives.references import DocumentReference
 from vngovdirectives.strategies import document_numbers
 from vngovdirectives.strategies._dates import dates, deadlines, periods
@@ -626,3 +629,28 @@ def test_lone_surrogates_that_extract_accepts_export(fmt: str) -> None:
 
 
 _OPTIONAL = {"ics": "icalendar", "xlsx": "openpyxl"}
+
+
+@pytest.mark.parametrize("name", ["csv", "ics", "json", "jsonl", "markdown", "xlsx"])
+def test_a_long_document_of_many_deadlines_exports_in_linear_time(name: str) -> None:
+    # every deadline's ics to-do once carried the whole text of its directive
+    pytest.importorskip("icalendar") if name == "ics" else None
+    pytest.importorskip("openpyxl") if name == "xlsx" else None
+    week = "Sở Y tế hoàn thành trước ngày 25/12/2024. "
+    assert [len(t.deadlines) for t in vg_parse_document(week * 3).tasks] == [1, 1, 1]
+    docs: dict[int, object] = {}
+
+    def run(n: int) -> object:
+        if n not in docs:
+            docs[n] = vg_parse_document(week * n)
+        return export([docs[n]], to=name)  # type: ignore[list-item]
+
+    assert scales_linearly(run, 200)
+
+
+@given(st.text(alphabet="ab \n\t\u3000\x1c", max_size=300), st.integers(2, 150))
+def test_an_ics_summary_is_the_collapsed_text_cut_at_a_word(text: str, width: int) -> None:
+    short = ics_shorten(text, width)
+    collapsed = " ".join(text.split())
+    assert short == collapsed if len(collapsed) <= width else (short.endswith("…") and len(short) <= width)
+    assert collapsed.startswith(short.removesuffix("…"))

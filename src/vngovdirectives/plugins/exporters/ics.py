@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib
+import re
 from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from vngovdirectives.errors import ExportError
@@ -27,6 +28,10 @@ TIMEZONE: Final = "Asia/Ho_Chi_Minh"
 """The time zone of every DUE (UTC+7, no daylight saving)."""
 
 _END_OF_DAY: Final = dt.time(23, 59, 59)
+#: Most characters of the directive's text in a to-do's description: every deadline of a long
+#: document without tasks would otherwise carry the whole document (output quadratic in the input).
+_TEXT_WIDTH: Final = 1000
+_WORD: Final = re.compile(r"\S+")
 
 # Vietnam has kept UTC+7, without daylight saving, since 13 June 1975.
 _VTIMEZONE: Final = (
@@ -70,8 +75,16 @@ def _start_of(mention: DeadlineMention) -> dt.date | None:
 
 
 def _shorten(text: str, width: int = 120) -> str:
-    words = " ".join(text.split())
-    return words if len(words) <= width else words[: width - 1].rsplit(" ", 1)[0] + "…"
+    """``text`` with its white space collapsed, cut at a word to ``width`` characters ("…" ends a
+    cut one); it reads only as many words as it needs, whatever the length of ``text``."""
+    words: list[str] = []
+    size = -1
+    for m in _WORD.finditer(text):
+        words.append(m.group())
+        size += len(words[-1]) + 1
+        if size > width:
+            return " ".join(words)[: width - 1].rsplit(" ", 1)[0] + "…"
+    return " ".join(words)
 
 
 def _todos(located: _rows.Located) -> Iterator[tuple[str | None, Task | None, DeadlineMention]]:
@@ -93,7 +106,7 @@ def _description(located: _rows.Located, mention: DeadlineMention) -> str:
     lines.append(f"Hạn: {mention.text}")
     if located.source is not None:
         lines.append(f"Nguồn: {located.source}")
-    text = " ".join(d.text.split())
+    text = _shorten(d.text, _TEXT_WIDTH)
     if text:
         lines.extend(("", text))
     return _rows.printable("\n".join(lines))
