@@ -316,6 +316,21 @@ def test_a_short_name_of_the_reported_or_own_document() -> None:
     assert [r for _, r, _ in found(own)] == ["self", "self"]
 
 
+def test_a_news_lede_whose_document_acts_is_the_reported_document() -> None:
+    # no "ban hành": the lede's subject acts on another document, so it is what the page reports
+    news = (
+        "(Baochinhphu.vn) - Nghị định số 88/2025/NĐ-CP ngày 2/4/2025 của Chính phủ sửa đổi, bổ sung một số "
+        "điều của Nghị định số 45/2019/NĐ-CP về khuyến nông.\n\n"
+        "Trong đó, Nghị định số 88/2025/NĐ-CP bãi bỏ khoản 2 Điều 7 Nghị định số 45/2019/NĐ-CP.\n\n"
+        "Theo chuyên gia, Nghị định số 31/2020/NĐ-CP trước đây đã sửa đổi Nghị định số 12/2018/NĐ-CP."
+    )
+    assert [(r, part) for _, r, part in found(news)] == [
+        ("carrier", None), ("amends", "một số điều"),
+        ("carrier", None), ("repeals", "khoản 2 Điều 7"),
+        ("cited", None), ("cited", None),  # another document acting on a third: not this page's news
+    ]  # fmt: skip
+
+
 def test_the_same_words_in_a_document_are_not_carriers() -> None:
     text = "KẾ HOẠCH\nNăm 2022, Bộ Y tế đã ban hành Thông tư số 12/2022/TT-BYT về tiêm chủng."
     assert [r for _, r, _ in found(text)] == ["cited"]
