@@ -534,3 +534,16 @@ def test_a_span_outside_the_text_is_a_span_error(span: tuple[int, int, bool]) ->
 def test_a_span_of_the_wrong_shape_is_an_input_type_error(span: object) -> None:
     with pytest.raises(InputTypeError, match=r"refs\[0\]"):
         classify_relations("Căn cứ Nghị định số 61/2018/NĐ-CP;", [span])  # type: ignore[list-item]
+
+
+def test_on_a_news_page_an_act_before_tai_wins_over_the_carrier_cue() -> None:
+    news = (
+        "Chính phủ ban hành Nghị định số 20/2025/NĐ-CP sửa đổi các nghị định về đất đai.\n\n"
+        "1. Thay thế, bãi bỏ các điểm, khoản, cụm từ tại Nghị định số 71/2024/NĐ-CP\n\n"
+        "Đó là chỉ đạo của UBND tỉnh tại Công văn số 39/UBND-KT ngày 29/3/2025."
+    )
+    assert [(r, part) for _, r, part in found(news)] == [
+        ("carrier", None),
+        ("repeals", "cụm từ"),  # a part: an amendment, not a repeal of the whole
+        ("carrier", None),  # no act before "tại": the carrier
+    ]
