@@ -547,3 +547,14 @@ def test_on_a_news_page_an_act_before_tai_wins_over_the_carrier_cue() -> None:
         ("repeals", "cụm từ"),  # a part: an amendment, not a repeal of the whole
         ("carrier", None),  # no act before "tại": the carrier
     ]
+
+
+def test_an_article_heading_that_names_documents_heads_the_numbered_list_below_it() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật của Thủ tướng Chính phủ\n\n"
+        "1. Quyết định số 104/2000/QĐ-TTg ngày 25/8/2000 của Thủ tướng Chính phủ về cấp nước.\n\n"
+        "2. Quyết định số 63/2002/QĐ-TTg ngày 20/5/2002 của Thủ tướng Chính phủ về phòng, chống lụt, bão.\n\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+        "1. Các bộ thực hiện Quyết định số 5/2020/QĐ-TTg.\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["repeals", "repeals", "implements"]  # the list ends at Điều 2

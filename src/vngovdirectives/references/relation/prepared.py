@@ -77,7 +77,14 @@ _COORDINATED: Final = (["và"], ["đồng", "thời"], ["và", "đồng", "thờ
 #: "… sau (đây)" right before a verb that ends its line with a colon: the list below is what it acts on.
 _FOLLOWING: Final = re.compile(r"(?<!\w)sau(?:\s+đây)?\s*\Z", re.IGNORECASE)
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
-_LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
+#: What follows a verb that heads a list: the rest of its line, ending with a colon ("bãi bỏ các
+#: văn bản sau:"), or a heading that names documents with no colon, right above numbered items
+#: ("Điều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật …\n\n1. Quyết định số …").
+_LIST_INTRO: Final = re.compile(
+    rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n"
+    rf"|[^\n:;.{MASK}]{{0,30}}(?<!\w)(?:văn bản|VĂN BẢN)(?!\w)[^\n:;.{MASK}]{{0,80}}\n"
+    r"(?=[ \t]*\n?[ \t*_]*(?:\d{1,2}[.)]|[a-zđ]\))[ \t])"
+)
 #: Quotation marks: curly ones nest and may run a few pages, straight ones pair within a line.
 _CURLY: Final = re.compile(r"[“”]")
 _STRAIGHT: Final = re.compile(r"\"[^\"\n]{1,300}\"")
