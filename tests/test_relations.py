@@ -558,3 +558,19 @@ def test_an_article_heading_that_names_documents_heads_the_numbered_list_below_i
         "1. Các bộ thực hiện Quyết định số 5/2020/QĐ-TTg.\n"
     )
     assert [r for _, r, _ in found(text)] == ["repeals", "repeals", "implements"]  # the list ends at Điều 2
+
+
+def test_an_article_that_opens_with_its_act_reaches_a_long_object() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 2.\nThay thế, bãi bỏ một số khoản, cụm từ tại các điều, khoản Quy định về bồi thường,\n"
+        "hỗ trợ và tái định cư khi Nhà nước thu hồi đất trên địa bàn tỉnh Hòa Việt ban\n"
+        "hành kèm theo Quyết định số 40/2024/QĐ-UBND ngày 04/10/2024 của UBND tỉnh.\n"
+        "Điều 3. Các khoản 2, 3 Điều 19 Nghị định số 70/2015/NĐ-CP đã được\n"
+        "sửa đổi, bổ sung và Điều 54 Nghị định số 188/2025/NĐ-CP áp dụng cho trường hợp này.\n"
+        "[3] Điểm này được\nsửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Thông tư số 54/2025/TT-BCT.\n"
+    )
+    assert [r for _, r, _ in found(text)] == [
+        "replaces",  # "Điều 2. Thay thế, bãi bỏ …": the act opens the article and reaches its object
+        "cited", "cited",  # "đã được\nsửa đổi": a broken line, not a clause that opens with the act
+        "amended_by",
+    ]  # fmt: skip

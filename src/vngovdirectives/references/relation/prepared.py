@@ -93,6 +93,8 @@ _QUOTE_REACH: Final = 12000
 #: The end of a list: a blank line before a line that is no item, a new article (an "Điều" line that
 #: names no document: "Điều 3 Quyết định số …" is an item acting on that article), a chapter, the
 #: recipients or the enacting words.
+#: A line that ends with an article's or a point's label ("Điều 2", "Mục II") opens what follows.
+_LABEL_END: Final = re.compile(r"(?:^|\n)[ \t*_#]*(?:Điều|Mục|Chương|Phần|Khoản|Điểm)[ \t]+[\dIVXLC]{1,6}[a-zđ]?\Z")
 _LIST_END: Final = re.compile(
     r"\n[ \t]*\n(?![ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)))"
     rf"|\n(?=[ \t*_]*(?:Điều\s+\d(?![^\n{MASK}]{{0,40}}{MASK})|Chương\s|Nơi nhận|QUYẾT ĐỊNH))"
@@ -169,7 +171,7 @@ class CueText:
         hits += [
             CueHit(m.start(), m.end(), cue_of(m))
             for m in OPENERS[genre].find(self.masked, low)
-            if self._clause_start(m.start())
+            if self._clause_start(m.start()) and not (cue_of(m).where is Where.LEADS and self._broken_line(m.start()))
         ]
         hits.sort(key=lambda h: (h.start, h.cue.where in _OPENER_KINDS))  # at one place an opener wins
         self.hits = hits
@@ -203,6 +205,15 @@ class CueText:
         if not found or cue_of(found[0]).where is Where.AFTER:
             return ref
         return attrs.evolve(ref, end=issuer.end() + found[0].start())
+
+    def _broken_line(self, pos: int) -> bool:
+        """Whether ``pos`` opens a line that goes on with the sentence before it: the line before
+        ends with a word ("… đã được\nsửa đổi, bổ sung …"), not with a mark or a label."""
+        before = self.masked[max(0, pos - 40) : pos].rstrip(" \t*_#>•+-–")
+        if not before.endswith("\n"):
+            return False
+        last = before[:-1].rstrip(" \t*_")
+        return bool(last) and last[-1].isalpha() and _LABEL_END.search(last) is None
 
     def _clause_start(self, pos: int) -> bool:
         """True where only spaces or list marks stand between ``pos`` and a line start or ; : . | ("""
