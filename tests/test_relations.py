@@ -316,6 +316,21 @@ def test_a_short_name_of_the_reported_or_own_document() -> None:
     assert [r for _, r, _ in found(own)] == ["self", "self"]
 
 
+def test_a_news_lede_whose_document_acts_is_the_reported_document() -> None:
+    # no "ban hành": the lede's subject acts on another document, so it is what the page reports
+    news = (
+        "(Baochinhphu.vn) - Nghị định số 88/2025/NĐ-CP ngày 2/4/2025 của Chính phủ sửa đổi, bổ sung một số "
+        "điều của Nghị định số 45/2019/NĐ-CP về khuyến nông.\n\n"
+        "Trong đó, Nghị định số 88/2025/NĐ-CP bãi bỏ khoản 2 Điều 7 Nghị định số 45/2019/NĐ-CP.\n\n"
+        "Theo chuyên gia, Nghị định số 31/2020/NĐ-CP trước đây đã sửa đổi Nghị định số 12/2018/NĐ-CP."
+    )
+    assert [(r, part) for _, r, part in found(news)] == [
+        ("carrier", None), ("amends", "một số điều"),
+        ("carrier", None), ("repeals", "khoản 2 Điều 7"),
+        ("cited", None), ("cited", None),  # another document acting on a third: not this page's news
+    ]  # fmt: skip
+
+
 def test_the_same_words_in_a_document_are_not_carriers() -> None:
     text = "KẾ HOẠCH\nNăm 2022, Bộ Y tế đã ban hành Thông tư số 12/2022/TT-BYT về tiêm chủng."
     assert [r for _, r, _ in found(text)] == ["cited"]
@@ -519,3 +534,43 @@ def test_a_span_outside_the_text_is_a_span_error(span: tuple[int, int, bool]) ->
 def test_a_span_of_the_wrong_shape_is_an_input_type_error(span: object) -> None:
     with pytest.raises(InputTypeError, match=r"refs\[0\]"):
         classify_relations("Căn cứ Nghị định số 61/2018/NĐ-CP;", [span])  # type: ignore[list-item]
+
+
+def test_on_a_news_page_an_act_before_tai_wins_over_the_carrier_cue() -> None:
+    news = (
+        "Chính phủ ban hành Nghị định số 20/2025/NĐ-CP sửa đổi các nghị định về đất đai.\n\n"
+        "1. Thay thế, bãi bỏ các điểm, khoản, cụm từ tại Nghị định số 71/2024/NĐ-CP\n\n"
+        "Đó là chỉ đạo của UBND tỉnh tại Công văn số 39/UBND-KT ngày 29/3/2025."
+    )
+    assert [(r, part) for _, r, part in found(news)] == [
+        ("carrier", None),
+        ("repeals", "cụm từ"),  # a part: an amendment, not a repeal of the whole
+        ("carrier", None),  # no act before "tại": the carrier
+    ]
+
+
+def test_an_article_heading_that_names_documents_heads_the_numbered_list_below_it() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật của Thủ tướng Chính phủ\n\n"
+        "1. Quyết định số 104/2000/QĐ-TTg ngày 25/8/2000 của Thủ tướng Chính phủ về cấp nước.\n\n"
+        "2. Quyết định số 63/2002/QĐ-TTg ngày 20/5/2002 của Thủ tướng Chính phủ về phòng, chống lụt, bão.\n\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+        "1. Các bộ thực hiện Quyết định số 5/2020/QĐ-TTg.\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["repeals", "repeals", "implements"]  # the list ends at Điều 2
+
+
+def test_an_article_that_opens_with_its_act_reaches_a_long_object() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 2.\nThay thế, bãi bỏ một số khoản, cụm từ tại các điều, khoản Quy định về bồi thường,\n"
+        "hỗ trợ và tái định cư khi Nhà nước thu hồi đất trên địa bàn tỉnh Hòa Việt ban\n"
+        "hành kèm theo Quyết định số 40/2024/QĐ-UBND ngày 04/10/2024 của UBND tỉnh.\n"
+        "Điều 3. Các khoản 2, 3 Điều 19 Nghị định số 70/2015/NĐ-CP đã được\n"
+        "sửa đổi, bổ sung và Điều 54 Nghị định số 188/2025/NĐ-CP áp dụng cho trường hợp này.\n"
+        "[3] Điểm này được\nsửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Thông tư số 54/2025/TT-BCT.\n"
+    )
+    assert [r for _, r, _ in found(text)] == [
+        "replaces",  # "Điều 2. Thay thế, bãi bỏ …": the act opens the article and reaches its object
+        "cited", "cited",  # "đã được\nsửa đổi": a broken line, not a clause that opens with the act
+        "amended_by",
+    ]  # fmt: skip

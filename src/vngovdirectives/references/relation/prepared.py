@@ -77,7 +77,14 @@ _COORDINATED: Final = (["và"], ["đồng", "thời"], ["và", "đồng", "thờ
 #: "… sau (đây)" right before a verb that ends its line with a colon: the list below is what it acts on.
 _FOLLOWING: Final = re.compile(r"(?<!\w)sau(?:\s+đây)?\s*\Z", re.IGNORECASE)
 _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
-_LIST_INTRO: Final = re.compile(rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n")
+#: What follows a verb that heads a list: the rest of its line, ending with a colon ("bãi bỏ các
+#: văn bản sau:"), or a heading that names documents with no colon, right above numbered items
+#: ("Điều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật …\n\n1. Quyết định số …").
+_LIST_INTRO: Final = re.compile(
+    rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n"
+    rf"|[^\n:;.{MASK}]{{0,30}}(?<!\w)(?:văn bản|VĂN BẢN)(?!\w)[^\n:;.{MASK}]{{0,80}}\n"
+    r"(?=[ \t]*\n?[ \t*_]*(?:\d{1,2}[.)]|[a-zđ]\))[ \t])"
+)
 #: Quotation marks: curly ones nest and may run a few pages, straight ones pair within a line.
 _CURLY: Final = re.compile(r"[“”]")
 _STRAIGHT: Final = re.compile(r"\"[^\"\n]{1,300}\"")
@@ -86,6 +93,8 @@ _QUOTE_REACH: Final = 12000
 #: The end of a list: a blank line before a line that is no item, a new article (an "Điều" line that
 #: names no document: "Điều 3 Quyết định số …" is an item acting on that article), a chapter, the
 #: recipients or the enacting words.
+#: A line that ends with an article's or a point's label ("Điều 2", "Mục II") opens what follows.
+_LABEL_END: Final = re.compile(r"(?:^|\n)[ \t*_#]*(?:Điều|Mục|Chương|Phần|Khoản|Điểm)[ \t]+[\dIVXLC]{1,6}[a-zđ]?\Z")
 _LIST_END: Final = re.compile(
     r"\n[ \t]*\n(?![ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\)))"
     rf"|\n(?=[ \t*_]*(?:Điều\s+\d(?![^\n{MASK}]{{0,40}}{MASK})|Chương\s|Nơi nhận|QUYẾT ĐỊNH))"
@@ -162,7 +171,7 @@ class CueText:
         hits += [
             CueHit(m.start(), m.end(), cue_of(m))
             for m in OPENERS[genre].find(self.masked, low)
-            if self._clause_start(m.start())
+            if self._clause_start(m.start()) and not (cue_of(m).where is Where.LEADS and self._broken_line(m.start()))
         ]
         hits.sort(key=lambda h: (h.start, h.cue.where in _OPENER_KINDS))  # at one place an opener wins
         self.hits = hits
@@ -196,6 +205,15 @@ class CueText:
         if not found or cue_of(found[0]).where is Where.AFTER:
             return ref
         return attrs.evolve(ref, end=issuer.end() + found[0].start())
+
+    def _broken_line(self, pos: int) -> bool:
+        """Whether ``pos`` opens a line that goes on with the sentence before it: the line before
+        ends with a word ("… đã được\nsửa đổi, bổ sung …"), not with a mark or a label."""
+        before = self.masked[max(0, pos - 40) : pos].rstrip(" \t*_#>•+-–")
+        if not before.endswith("\n"):
+            return False
+        last = before[:-1].rstrip(" \t*_")
+        return bool(last) and last[-1].isalpha() and _LABEL_END.search(last) is None
 
     def _clause_start(self, pos: int) -> bool:
         """True where only spaces or list marks stand between ``pos`` and a line start or ; : . | ("""

@@ -43,6 +43,8 @@ from vngovdirectives.references.relation.cues import INSIDE, MASK, TITLE, Genre,
 from vngovdirectives.references.relation.model import ACTS, REVERSE, Classified, RefSpan, Relation
 from vngovdirectives.references.relation.prepared import CueHit, CueText, infer_genre
 from vngovdirectives.text.normalize import normalize
+from vngovdirectives.text.patterns import alternation
+from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -53,6 +55,16 @@ WALK: Final = 24  # most cues looked at before a reference
 _CITED: Final = Classified(Relation.CITED)
 _SELF: Final = Classified(Relation.SELF)
 _QUOTED: Final = Classified(Relation.CITED, cue="“…”")
+_LEDE_CARRIER: Final = Classified(Relation.CARRIER, cue="lede")
+_GAP: Final = r"[ \t]+"
+#: What may stand before a news lede's subject in its sentence: list marks, the site's tag
+#: ("(Chinhphu.vn) -"), a dateline ("Ngày 01/7/2025,"), a word that links it to the sentence before
+#: ("Trong đó,", "Đồng thời,": data/vocab/sentence_openers.txt).
+_LEDE: Final = re.compile(
+    r"[ \t*_#>•+\-–]{0,12}(?:\([^()\n]{1,40}\)[ \t]*[-–][ \t]*)?"
+    r"(?:(?:Ngày|ngày|Sáng|Chiều|Tối)[^,.;\n]{1,30},[ \t]*)?"
+    rf"(?:{alternation(words('sentence_openers'), _GAP)}[ \t]*,?[ \t]*)?\Z"
+)
 _OPENER_KINDS: Final = (Where.OPENS, Where.SENTENCE)
 _CONNECTOR: Final = re.compile(r"(?:,|;|(?<!\w)(?:và|hoặc))\s*\Z", re.IGNORECASE)
 _ITEM_HEAD: Final = re.compile(r"[ \t*_]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))?[ \t*_]*")
@@ -212,6 +224,22 @@ def _basis_goes_on(scan: CueText, r: int) -> Classified | None:
     return None
 
 
+def _lede(scan: CueText, r: int) -> bool:
+    """On a news page, a reference that opens its sentence and whose own description acts on
+    another ("Nghị định số 227/2025/NĐ-CP … sửa đổi, bổ sung … Nghị định 156/2018/NĐ-CP"): the
+    document the page reports, even when no "ban hành" says so."""
+    start = scan.starts[r]
+    if scan.genre is not Genre.NEWS or not _LEDE.match(scan.masked, scan.sentence_start(start), start):
+        return False
+    i = bisect.bisect_left(scan.hit_starts, scan.ends[r])
+    for hit in scan.hits[i : i + WALK]:
+        if not scan.same_sentence(start, hit.start):
+            return False
+        if hit.cue.relation in ACTS and scan.tail_owner(hit) == r:
+            return True
+    return False
+
+
 def _self_refs(scan: CueText) -> set[int]:
     """Header numbers, a page title naming a document, and every other mention of those numbers."""
     own = {
@@ -253,6 +281,8 @@ def _judge(scan: CueText, own: set[int]) -> list[Classified]:
             c = _QUOTED  # another text's words: its relations are not this text's
         else:
             c = _SELF if r in own else _walk(scan, r) or _after(scan, r)
+        if c is None and _lede(scan, r):
+            c = _LEDE_CARRIER
         if c is None:
             found.append(_listed(scan, r) or _basis_goes_on(scan, r))
         elif c.relation is Relation.CITED:  # a stop after it ("… về thực hiện thủ tục hành chính;")
