@@ -37,6 +37,10 @@ _SPLIT_LABEL: Final = re.compile(
     r"(?P<article>Điều\s{1,3}(?P<an>\d{1,3}[a-z]?)\s{0,3}[.:]?(?=\s))"
     r"|(?P<chapter>(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s{1,3}[IVXLC\d]{1,6}\b)"
 )
+#: The characters a label (of :data:`_LABEL` or :data:`_SPLIT_LABEL`) may open with, besides a digit: a unit that
+#: opens with another ("Sở …", "UBND …", "Tăng cường …", a quarter of the lines) is not tried against the patterns
+#: (the outline of every unit of the real documents: 0.283 s -> 0.270 s, medians of 3 interleaved runs).
+_LABEL_FIRST: Final = frozenset("ĐCMPIVX(-–—•·+abcdefghijklmnopqrstuvwxyzđ")
 _FIELDS: Final = sorted(((r[0], r[1]) for r in rows("plan_fields")), key=lambda r: -len(r[0]))
 #: A plan's field line: "Đơn vị chủ trì thực hiện: …", "*Thời gian thực hiện:* …".
 FIELD: Final = re.compile(
@@ -77,7 +81,7 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
     for u in units:
         if u.rule:
             continue
-        if items and prev is not None and _goes_on(text, u, prev, items[-1].body):
+        if items and _goes_on(u, items[-1].body):
             ends[-1] = max(u.end, ends[-1])
             prev = u
             continue
@@ -117,7 +121,7 @@ def _titled(text: str, article: Item, prev: Unit, u: Unit) -> bool:
     return BODY_START.match(u.text) is not None
 
 
-def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
+def _goes_on(u: Unit, body: int) -> bool:
     """The common case decided without a pattern: a line that opens with a small letter (not a label "a)")
     goes on with the item before, a blank line between or not (some pages print each line as a paragraph)."""
     t = u.text
@@ -126,7 +130,12 @@ def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
 
 def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     """The item unit ``u`` starts, or None when it goes on with the one before."""
-    m = _LABEL.match(text, u.start, u.end + 1) or _SPLIT_LABEL.match(text, u.start, u.end + 12)
+    first = text[u.start]
+    m = (
+        _LABEL.match(text, u.start, u.end + 1) or _SPLIT_LABEL.match(text, u.start, u.end + 12)
+        if first in _LABEL_FIRST or first.isdecimal()
+        else None
+    )
     bullet = m is not None and m.lastgroup in ("dash", "plus")
     if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
