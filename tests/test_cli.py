@@ -72,21 +72,17 @@ def test_find_jsonl_follows_the_schema(tmp_path: Path, capsys: pytest.CaptureFix
     assert kinds.count("reference") == 1
     assert "deadline" in kinds
     for r in records:
-        assert list(r) == ["file", "kind", "span", "text", "value"]
-        assert r["file"] == str(path)
+        assert list(r) == ["kind", "source", "id", "span", "text", "value"]
+        assert (r["source"], r["id"]) == (str(path), 1)
         start, end = r["span"]
         assert SAMPLE[start:end] == r["text"]
     ref = next(r for r in records if r["kind"] == "reference")
-    assert ref["value"] == {
-        "number": "1502/UBND-KT",
-        "doc_type": "Công văn",
-        "issued_on": "2024-05-08",
-        "issuer": None,
-        "short": False,
-    }
+    assert ref["value"]["number"]["canonical"] == "1502/UBND-KT"
+    assert ref["value"]["number"]["units"] == ["KT"]
+    assert (ref["value"]["type_name"], ref["value"]["issued_on"]) == ("Công văn", "2024-05-08")
     deadline = next(r for r in records if r["kind"] == "deadline")
-    assert deadline["value"]["kind"] == "before"
-    assert deadline["value"]["due"] == "2024-05-20"
+    assert deadline["value"] == {"kind": "before", "due": "2024-05-20", "time": None}
+    assert next(r for r in records if r["kind"] == "date")["value"] == "2024-05-08"
 
 
 def _cp1258_text(text: str) -> bytes:
@@ -112,9 +108,24 @@ def _cp1258_text(text: str) -> bytes:
         lambda s: s.encode("utf-8"),
         lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
         lambda s: s.encode("utf-16"),
+        lambda s: s.encode("utf-16-le"),
+        lambda s: s.encode("utf-16-be"),
+        lambda s: s.encode("utf-32"),
+        lambda s: s.encode("utf-32-le"),
+        lambda s: s.encode("utf-32-be"),
         _cp1258_text,
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16", "windows-1258"],
+    ids=[
+        "utf-8",
+        "utf-8-bom",
+        "utf-16",
+        "utf-16le-no-bom",
+        "utf-16be-no-bom",
+        "utf-32",
+        "utf-32le",
+        "utf-32be",
+        "cp1258",
+    ],
 )
 def test_find_reads_every_supported_encoding(
     encode: Callable[[str], bytes], tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -123,7 +134,7 @@ def test_find_reads_every_supported_encoding(
     path.write_bytes(encode(SAMPLE))
     assert main(["find", "--format", "jsonl", str(path)]) == 0
     numbers = [
-        json.loads(line)["value"]["number"]
+        json.loads(line)["value"]["number"]["canonical"]
         for line in capsys.readouterr().out.splitlines()
         if json.loads(line)["kind"] == "reference"
     ]

@@ -106,8 +106,10 @@ def test_non_dates_raise_date_error(junk: str) -> None:
         parse_date(junk)
 
 
-def test_wrong_type_raises_date_error() -> None:
-    with pytest.raises(DateError):
+def test_wrong_type_raises_a_type_error() -> None:
+    from vngovdirectives.errors import InputTypeError
+
+    with pytest.raises(InputTypeError, match=r"parse_date\(\) reads a str as text, not int"):
         parse_date(20190329)  # type: ignore[arg-type]
 
 

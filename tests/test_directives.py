@@ -450,9 +450,12 @@ def test_odd_text_never_raises(junk: str) -> None:
 
 
 def test_not_a_str_is_a_typed_error() -> None:
-    with pytest.raises(ExtractError):
+    from vngovdirectives.errors import InputTypeError
+
+    with pytest.raises(InputTypeError, match="read a str or SourceText, not bytes"):
         extract(b"bytes")  # type: ignore[arg-type]
-    assert issubclass(ExtractError, VnGovDirectivesError)
+    assert issubclass(InputTypeError, VnGovDirectivesError)
+    assert issubclass(InputTypeError, TypeError)
 
 
 def test_span_rejects_reversed_bounds() -> None:

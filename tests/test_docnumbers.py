@@ -258,7 +258,9 @@ def test_errors_say_what_and_where(text: str, fragment: str, offset: int) -> Non
 
 
 def test_error_on_non_string_input() -> None:
-    with pytest.raises(DocumentNumberError, match="expected a str"):
+    from vngovdirectives.errors import InputTypeError
+
+    with pytest.raises(InputTypeError, match=r"parse_number\(\) reads a str as text, not bytes"):
         parse_number(b"12/QD-UBND")  # type: ignore[arg-type]
 
 

@@ -33,8 +33,8 @@ from vngovdirectives.directives import (
     Task,
     TaskKind,
 )
-from vngovdirectives.errors import VnGovDirectivesError
-from vngovdirectives.plugins import ExportError, export
+from vngovdirectives.errors import InputTypeError, LoadError, VnGovDirectivesError
+from vngovdirectives.plugins import ExportError, Record, export, load_records
 from vngovdirectives.plugins.exporters import _rows
 from vngovdirectives.plugins.exporters.builtin import json_schema, load_json, neutralise
 from vngovdirectives.references import DocumentReference
@@ -217,13 +217,13 @@ def test_json_round_trip_on_the_project_strategies(items: list[Exportable]) -> N
 
 @slow
 @given(items_lists)
-def test_jsonl_is_one_directive_per_line_and_loads_back(items: list[Exportable]) -> None:
+def test_jsonl_is_the_json_items_one_per_line_and_loads_back(items: list[Exportable]) -> None:
     data = export(items, to="jsonl")
     lines = data.decode("utf-8").splitlines()
-    expected = _all_directives(items)
-    assert len(lines) == len(expected)
-    assert all(json.loads(line)["kind"] == "directive" for line in lines)
-    assert load_json(data) == expected
+    assert len(lines) == len(items)
+    assert [json.loads(line) for line in lines] == json.loads(export(items, to="json"))["items"]
+    assert [json.loads(line)["id"] for line in lines] == list(range(1, len(items) + 1))
+    assert load_json(data) == items
 
 
 def test_json_keeps_lone_surrogates_and_stays_utf8() -> None:
@@ -236,25 +236,95 @@ def test_json_keeps_lone_surrogates_and_stays_utf8() -> None:
 
 def test_json_envelope_tags_every_item() -> None:
     doc = json.loads(export(sample_items(), to="json"))
-    assert (doc["format"], doc["version"]) == ("vngovdirectives", 1)
+    assert (doc["format"], doc["version"]) == ("vngovdirectives", 2)
     assert [item["kind"] for item in doc["items"]] == ["bulletin", "document", "directive"]
-    assert doc["items"][1]["number"]["text"] == "07/KH-UBND"
+    assert [(item["source"], item["id"]) for item in doc["items"]] == [(None, 1), (None, 2), (None, 3)]
+    assert doc["items"][1]["number"]["canonical"] == "07/KH-UBND"
+    assert doc["items"][1]["number"]["issuers"] == ["UBND"]
+
+
+def test_json_values_are_plain() -> None:
+    bulletin, document, _ = json.loads(export(sample_items(), to="json"))["items"]
+    assert bulletin["period"] == "2019-03-25/2019-03-31"
+    assert bulletin["context_date"] == "2019-03-31"
+    assert bulletin["span"] == [0, 400]
+    first = bulletin["directives"][0]
+    assert first["carriers"][0]["value"]["issued_on"] == "2019-03-29"
+    deadline = first["tasks"][0]["deadlines"][0]
+    assert deadline["due"] == "2019-04-01"
+    assert deadline["value"] == {"kind": "before", "due": "2019-04-01", "time": "00:00"}
+    assert deadline["last_day"] == "2019-03-31"
+    # every kind with a due day carries it in its value: a period's end for "within"
+    assert first["deadlines"][1]["value"] == {"kind": "within", "span": "2019-04-01/2019-06-30", "due": "2019-06-30"}
+    assert document["issued_on"] == "2019-01-10"
+    assert document["deadlines"][1]["due"] is None  # counted from an event
+    assert document["deadlines"][1]["value"]["unit"] == "working_day"
+
+
+def test_records_carry_source_and_stable_ids_through_failures() -> None:
+    bulletin, document, _ = sample_items()
+    batch = [
+        Record(item=bulletin, source="tuan-14.html"),
+        Record(source="hong.txt", error="cannot decode"),
+        Record(item=document, source="kh-07.txt"),
+    ]
+    items = json.loads(export(batch, to="json"))["items"]
+    assert [(i["kind"], i["source"], i["id"]) for i in items] == [
+        ("bulletin", "tuan-14.html", 1),
+        ("error", "hong.txt", 2),
+        ("document", "kh-07.txt", 3),
+    ]
+    assert items[1]["message"] == "cannot decode"
+    assert load_records(export(batch, to="jsonl")) == [
+        Record(item=bulletin, source="tuan-14.html", id=1),
+        Record(source="hong.txt", id=2, error="cannot decode"),
+        Record(item=document, source="kh-07.txt", id=3),
+    ]
+    assert load_json(export(batch, to="json")) == [bulletin, document]
+    header, *rows = _csv_cells(export(batch, to="csv"))
+    table = [dict(zip(header, row, strict=True)) for row in rows]
+    assert {(r["directive_id"].split(".")[0], r["source"]) for r in table} == {
+        ("1", "tuan-14.html"), ("2", "hong.txt"), ("3", "kh-07.txt"),
+    }  # fmt: skip
+    assert [r["error"] for r in table if r["kind"] == "error"] == ["cannot decode"]
+    text = export(batch, to="markdown").decode()
+    assert "# `hong.txt`\n\n> Lỗi (error): cannot decode" in text
+    assert "## 3.1. Kế hoạch thực hiện" in text
+    assert "# Kế hoạch số 07/KH-UBND — `kh-07.txt`" in text
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b'{"format": "other", "version": 1, "items": []}', "not a vngovdirectives export"),
+        (b'{"format": "other", "version": 2, "items": []}', "not a vngovdirectives export"),
         (b'{"format": "vngovdirectives", "version": 99, "items": []}', "unsupported export version 99"),
-        (b'{"format": "vngovdirectives", "version": 1, "items": [{"kind": "memo"}]}', "item 0: expected"),
-        (b'{"format": "vngovdirectives", "version": 1, "items": [{"kind": "directive"}]}', "not a valid directive"),
-        (b'{"kind": "directive", "text": "x", "span": {"start": 0, "end": 1}}\n{oops', "line 2: not JSON"),
+        (b'{"format": "vngovdirectives", "version": 1, "items": []}', "unsupported export version 1"),
+        (b'{"format": "vngovdirectives", "version": 2, "items": [{"kind": "memo"}]}', "item 0: expected"),
+        (b'{"format": "vngovdirectives", "version": 2, "items": [{"kind": "directive"}]}', "not a valid directive"),
+        (b'{"kind": "directive", "text": "x", "span": [0, 1]}\n{oops', "line 2: not JSON"),
+        (b'{"kind": "directive", "text": "x", "span": {"start": 0, "end": 1}}', "looks like format version 1"),
         (b"\x00\x01 nonsense", "not JSON"),
+        (b'{"kind": {}}', 'expected an object with "kind"'),
+        (b'{"kind": "document", "span": [0, 1], "issued_on": {"year": 2019}}', "not a valid document"),
+        (b'{"kind": "document", "span": [0, 1], "number": "1/A&"}', "not a valid document"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"kind": "directive", "text": "\xff"}', r"not UTF-8: byte b'\\xff' at offset 31"),
+        (b'{"kind": "directive", "id": "1", "text": "x", "span": [0, 1]}', '"id" must be an integer'),
+        (b"[1" + b"0" * 5000 + b"]", "not JSON this reader accepts"),
     ],
 )
 def test_load_json_rejects_other_data_clearly(data: bytes, message: str) -> None:
-    with pytest.raises(ExportError, match=message):
+    with pytest.raises(LoadError, match=message):
         load_json(data)
+    assert issubclass(LoadError, ExportError)
+
+
+@pytest.mark.parametrize("value", [None, 1, ["x"], {"items": []}])
+def test_load_json_of_a_non_text_is_a_type_error(value: object) -> None:
+    with pytest.raises(InputTypeError, match="load_json"):
+        load_json(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        load_json(value)  # type: ignore[arg-type]
 
 
 def test_json_streams_item_by_item() -> None:
@@ -267,7 +337,7 @@ def test_json_streams_item_by_item() -> None:
             seen.append(len(stream.getvalue()))
 
     export(lazily(), to="json", stream=stream)  # type: ignore[arg-type]
-    assert seen[0] > len(b'{"format": "vngovdirectives", "version": 1, "items": [\n')  # item 1 written before item 2
+    assert seen[0] > len(b'{"format": "vngovdirectives", "version": 2, "items": [\n')  # item 1 written before item 2
     assert seen == sorted(seen)
     assert len(set(seen)) == len(seen)
 
@@ -281,51 +351,45 @@ def test_shipped_schema_matches_the_models() -> None:
     )
 
 
-def test_schema_describes_every_field_of_the_export() -> None:
+def _validator(definition: str | None = None) -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
     schema = json_schema()
-    defs = schema["$defs"]
+    if definition is not None:
+        schema = {"$schema": schema["$schema"], "$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
-    def check(value: Any, node: dict[str, Any]) -> None:
-        if "$ref" in node:
-            check(value, defs[node["$ref"].rsplit("/", 1)[1]])
-        elif "allOf" in node:
-            for part in node["allOf"]:
-                check(value, part)
-        elif "anyOf" in node or "oneOf" in node:
-            options = node.get("anyOf") or node["oneOf"]
-            errors = []
-            for option in options:
-                try:
-                    check(value, option)
-                except AssertionError as exc:
-                    errors.append(str(exc))
-                else:
-                    return
-            raise AssertionError(f"{value!r} matches none of {options}: {errors}")
-        if "const" in node:
-            assert value == node["const"]
-        kind = node.get("type")
-        if kind == "object" or "properties" in node:
-            assert isinstance(value, dict), value
-            assert set(node.get("required", ())) <= set(value), (node.get("required"), value)
-            if kind == "object":
-                assert set(value) <= set(node["properties"]) | {"kind"}, set(value) - set(node["properties"])
-            for key, sub in node.get("properties", {}).items():
-                if key in value:
-                    check(value[key], sub)
-        elif kind == "array":
-            assert isinstance(value, list)
-            for element in value:
-                check(element, node["items"])
-        elif kind is not None:
-            types = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
-            allowed = tuple(types[k] for k in ([kind] if isinstance(kind, str) else kind))
-            assert isinstance(value, allowed), (value, kind)
-            assert bool in allowed or not isinstance(value, bool), (value, kind)
-        if "enum" in node:
-            assert value in node["enum"]
 
-    check(json.loads(export(sample_items(), to="json")), schema)
+def _valid(validator: Any, value: object) -> None:
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in validator.iter_errors(value)]
+    assert errors == []
+
+
+def test_schema_validates_the_sample_export_and_rejects_drift() -> None:
+    doc = json.loads(export(sample_items(), to="json"))
+    _valid(_validator(), doc)
+    doc["items"][0]["period"] = {"start": "2019-03-25", "end": "2019-03-31"}  # a version-1 shape
+    assert list(_validator().iter_errors(doc))
+    doc["items"][0]["period"] = "2019-03-25/2019-03-31"
+    doc["items"][0]["unknown_field"] = 1
+    assert list(_validator().iter_errors(doc))
+
+
+@slow
+@given(items_lists)
+def test_every_json_and_jsonl_export_validates(items: list[Exportable]) -> None:
+    records = [Record(item=item, source=f"f{n}.txt") for n, item in enumerate(items)]
+    records.append(Record(source="x.txt", error="cannot decode"))
+    _valid(_validator(), json.loads(export(records, to="json")))
+    item_schema = _validator("Item")
+    for line in export(records, to="jsonl").splitlines():
+        _valid(item_schema, json.loads(line))
+
+
+@slow
+@given(shared_items)
+def test_the_project_strategies_export_to_valid_json(items: list[Exportable]) -> None:
+    _valid(_validator(), json.loads(export(items, to="json")))
 
 
 # --------------------------------------------------------------------------- csv
@@ -383,7 +447,8 @@ def test_csv_has_one_row_per_task_deadline() -> None:
     assert [r["directive_id"] for r in table].count("1.2") == 1  # a directive without tasks still has a row
     document = [r for r in table if r["directive_id"] == "2.1"]
     assert document[0]["reference"] == "07/KH-UBND"
-    assert document[0]["source"] == "document"
+    assert document[0]["kind"] == "document"
+    assert document[0]["source"] == ""  # the caller named no source
     assert document[-1]["deadline_kind"] == "relative"
     assert document[-1]["last_day"] == ""
 
@@ -512,7 +577,7 @@ def _workbook(data: bytes) -> Any:
 @needs_xlsx
 def test_xlsx_has_a_sheet_per_table_and_no_formula() -> None:
     book = _workbook(export(sample_items(), to="xlsx"))
-    assert book.sheetnames == ["directives", "tasks", "deadlines", "references"]
+    assert book.sheetnames == ["directives", "tasks", "deadlines", "references", "errors"]
     assert [c.value for c in book["deadlines"][1]] == list(_rows.DEADLINE_COLUMNS)
     texts = [c.value for c in book["tasks"]["I"]]
     assert '=HYPERLINK("http://example.invalid","bấm vào")' in texts  # kept as text, unchanged
@@ -539,5 +604,25 @@ def test_xlsx_stores_every_text_as_text(items: list[Exportable]) -> None:
 
 def test_exporters_reject_foreign_objects_with_a_typed_error() -> None:
     for fmt in ("json", "jsonl", "csv", "markdown"):
-        with pytest.raises(VnGovDirectivesError, match="cannot export a int"):
+        with pytest.raises(InputTypeError, match="cannot export a int"):
             export([1], to=fmt)  # type: ignore[list-item]
+        with pytest.raises(InputTypeError, match="iterable of items"):
+            export(None, to=fmt)  # type: ignore[arg-type]
+    assert issubclass(InputTypeError, VnGovDirectivesError)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "ics", "xlsx", "json", "jsonl"])
+def test_lone_surrogates_that_extract_accepts_export(fmt: str) -> None:
+    from vngovdirectives.directives import extract
+
+    if fmt in _OPTIONAL and find_spec(_OPTIONAL[fmt]) is None:
+        pytest.skip(f"needs {_OPTIONAL[fmt]}")
+    item = extract("Giao Sở\ud800 Y tế báo cáo trước ngày 20/4/2019.")
+    data = export([Record(item=item, source="a\udc80.txt")], to=fmt)
+    if fmt in ("csv", "markdown"):
+        assert "\ufffd" in data.decode("utf-8-sig")
+    if fmt in ("json", "jsonl"):
+        assert load_json(data) == [item]
+
+
+_OPTIONAL = {"ics": "icalendar", "xlsx": "openpyxl"}

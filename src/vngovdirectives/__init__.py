@@ -6,8 +6,9 @@
 ('607/QĐ-UBND', 'Quyết định')
 
 The top level holds the verbs (``parse_*``, ``find_*``, ``extract``, ``export``, ``load_json``,
-``make_converter``), the models and the errors. Helpers live in their packages: the working-day
-calendar in :mod:`vngovdirectives.deadlines.workdays`, HTML reading in
+``load_records``, ``make_converter``), the models and the errors. Every function that reads a
+text raises :class:`InputTypeError` (a ``TypeError``) when given anything else. Helpers live in
+their packages: the working-day calendar in :mod:`vngovdirectives.deadlines.workdays`, HTML reading in
 :mod:`vngovdirectives.text.html`, completion of year-less dates in :mod:`vngovdirectives.dates`
 and :mod:`vngovdirectives.deadlines`, the plugin host in :mod:`vngovdirectives.plugins`.
 The names below load their modules on first use, so ``import vngovdirectives`` stays cheap.
@@ -22,11 +23,16 @@ from vngovdirectives.errors import (
     CalendarError,
     DateError,
     DeadlineError,
+    DeadlineParseError,
     DocumentNumberError,
     DocumentReferenceError,
     ExportError,
     ExtractError,
     HtmlError,
+    InputTypeError,
+    LoadError,
+    MissingExtraError,
+    OutputError,
     ParseError,
     PluginError,
     PluginWarning,
@@ -97,7 +103,7 @@ if TYPE_CHECKING:
         resolve_references,
     )
     from vngovdirectives.numbers import DocumentNumber, DocumentType, NumberScheme, is_valid_number, parse_number
-    from vngovdirectives.plugins import export, load_json
+    from vngovdirectives.plugins import Record, export, load_json, load_records
     from vngovdirectives.references import DocumentReference
     from vngovdirectives.serde import make_converter
     from vngovdirectives.text.source import SourceText
@@ -173,6 +179,8 @@ _LAZY: dict[str, str] = {
     "make_converter": "serde",
     "export": "plugins",
     "load_json": "plugins",
+    "load_records": "plugins",
+    "Record": "plugins",
 }
 
 #: Names the top level no longer holds, and where they live now.
@@ -209,6 +217,7 @@ __all__ = [
     "Deadline",
     "DeadlineError",
     "DeadlineMention",
+    "DeadlineParseError",
     "Directive",
     "Document",
     "DocumentNumber",
@@ -223,16 +232,21 @@ __all__ = [
     "Extracted",
     "Frequency",
     "HtmlError",
+    "InputTypeError",
+    "LoadError",
     "Match",
     "MatchKind",
     "Mention",
+    "MissingExtraError",
     "NoLaterThan",
     "NumberScheme",
+    "OutputError",
     "ParseError",
     "Period",
     "PluginError",
     "PluginWarning",
     "Precision",
+    "Record",
     "Recurring",
     "Reference",
     "ReferenceRole",
@@ -264,6 +278,7 @@ __all__ = [
     "is_valid_number",
     "last_moment",
     "load_json",
+    "load_records",
     "make_converter",
     "next_due",
     "parse_bulletin",

@@ -1,286 +1,108 @@
 """``vngovdirectives extract``: directives of bulletins and documents, in input order, on several processes.
 
-``--format text`` (a readable summary) and ``json`` are written here; any other name is handed,
-with the stream of extracted objects, to :func:`vngovdirectives.plugins.export`.
+``--format text`` (a readable summary), ``json`` and ``jsonl`` are rendered in the worker
+processes (a rendered line crosses the process boundary much faster than a pickled model); any
+other name is handed, with the stream of records, to :func:`vngovdirectives.plugins.export`.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
-import io
-import json
-import os
 import sys
-from typing import TYPE_CHECKING, TextIO, TypeAlias
+from typing import TYPE_CHECKING
 
-from vngovdirectives.cli.inputs import read_input
-from vngovdirectives.errors import SourceError, VnGovDirectivesError
+from vngovdirectives.cli.inputs import add_input_arguments, read_input
+from vngovdirectives.cli.run import Outcome, add_output_arguments, run_command
+from vngovdirectives.errors import VnGovDirectivesError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    import argparse
 
-    from cattrs.preconf.json import JsonConverter
+    from vngovdirectives.cli.batch import Task
+    from vngovdirectives.plugins.exporters.jsonfmt import Renderer
 
-    from vngovdirectives.directives.model import Extracted
+__all__ = ["add_parser", "extract_one"]
 
-__all__ = ["add_parser"]
-
-#: Formats the ``extract`` command writes itself; any other name goes to the plugins' exporters.
-_EXTRACT_FORMATS = ("text", "json")
-#: Files with fewer inputs than this get no progress display.
-_PROGRESS_MIN_FILES = 20
-#: Files a worker process reads per task (fewer round trips between processes).
-_CHUNK = 8
-
-
-#: One result: the input's name, then the rendered output (a str) or the extracted object for an
-#: exporter plugin, or None and an error message.
-_Result: TypeAlias = "tuple[str, str | Extracted | None, str | None]"
+#: Formats rendered in the workers; any other name goes to the plugins' exporters.
+_RENDERED = ("text", "json", "jsonl")
 
 
 @functools.cache
-def _json_converter() -> JsonConverter:
-    """The converter for ``--format json``, built once per process (it costs tens of milliseconds)."""
-    from vngovdirectives.serde import make_converter  # deferred, like every heavy import: start-up is budgeted
+def _renderer() -> Renderer:
+    """The JSON renderer, built once per process (its converter costs tens of milliseconds)."""
+    from vngovdirectives.plugins.exporters.jsonfmt import Renderer
 
-    return make_converter()
-
-
-def _render(path: str, item: Extracted, fmt: str) -> str:
-    from vngovdirectives.directives.model import Bulletin, Document
-
-    if fmt == "json":
-        record = {"file": path, **_json_converter().unstructure(item, unstructure_as=Bulletin | Document)}
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    buf = io.StringIO()
-    _summary(path, item, buf)
-    return buf.getvalue()
+    return Renderer()
 
 
-def _extract_one(path: str, text: str | None, html: bool | None, fmt: str | None) -> _Result:
-    """Read, extract and (for ``fmt`` text or json) render one input; runs in a worker process.
+def extract_one(task: Task, *, html: bool | None, fmt: str) -> Outcome:
+    """Read, extract and (for text, json and jsonl) render one input; runs in a worker process.
 
-    Rendering happens here because a rendered string crosses the process boundary much faster
-    than the pickled model. Errors come back as text so one bad file never stops the batch.
+    Errors come back as text, so one bad file never stops the batch.
     """
     from vngovdirectives.directives import extract
+    from vngovdirectives.plugins.model import Record
 
     try:
-        source = text if text is not None else read_input(path)
-        item = extract(source, html=html)
-        return path, (_render(path, item, fmt) if fmt is not None else item), None
+        text = read_input(task.path, html=html, data=task.data)
+        item = extract(text.text, html=text.html)
     except VnGovDirectivesError as exc:
-        return path, None, str(exc)
+        return Outcome(task.id, task.path, error=str(exc))
     except Exception as exc:  # a bug must not stop the batch: report it for this file
-        return path, None, f"internal error: {type(exc).__name__}: {exc}"
+        return Outcome(task.id, task.path, error=f"internal error: {type(exc).__name__}: {exc}")
+    counts = ((item.kind, 1),)
+    if fmt == "text":
+        from vngovdirectives.cli.summary import summary
 
-
-def _extract_many(paths: Sequence[str], html: bool | None, fmt: str | None) -> list[_Result]:
-    """:func:`_extract_one` for a few files at a time: one round trip to a worker per chunk."""
-    return [_extract_one(path, None, html, fmt) for path in paths]
-
-
-def _iter_extracted(paths: Sequence[str], html: bool | None, jobs: int, fmt: str | None) -> Iterator[_Result]:
-    """Results in input order. With ``jobs > 1`` a process pool reads chunks of
-    :data:`_CHUNK` files and works ahead by at most ``2 * jobs`` chunks, so memory stays flat
-    however many files there are."""
-    stdin_text = stdin_error = None
-    if "-" in paths:
-        try:
-            stdin_text = read_input("-")
-        except SourceError as exc:
-            stdin_error = str(exc)
-
-    def from_stdin() -> _Result:
-        return ("-", None, stdin_error) if stdin_error is not None else _extract_one("-", stdin_text, html, fmt)
-
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield from_stdin() if path == "-" else _extract_one(path, None, html, fmt)
-        return
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    window = 2 * jobs
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[_Result]] | _Result] = deque()
-
-        def ready() -> Iterator[_Result]:
-            head = pending.popleft()
-            if isinstance(head, tuple):
-                yield head
-            else:
-                yield from head.result()
-
-        chunk: list[str] = []
-        for path in paths:
-            if path == "-":  # stdin was read here; extract it here, in its place in the order
-                if chunk:
-                    pending.append(pool.submit(_extract_many, chunk, html, fmt))
-                    chunk = []
-                pending.append(from_stdin())
-            else:
-                chunk.append(path)
-                if len(chunk) >= _CHUNK:
-                    pending.append(pool.submit(_extract_many, chunk, html, fmt))
-                    chunk = []
-            while len(pending) > window:
-                yield from ready()
-        if chunk:
-            pending.append(pool.submit(_extract_many, chunk, html, fmt))
-        while pending:
-            yield from ready()
-
-
-def _summary(path: str, item: Extracted, out: TextIO) -> None:
-    """The readable summary of one extracted file."""
-    from vngovdirectives.directives.model import Bulletin, Document
-
-    if isinstance(item, Bulletin):
-        title = item.title.text if item.title else "(no title)"
-        period = ""
-        if item.period is not None:
-            period = f" [{item.period.first_day().isoformat()} … {item.period.last_day().isoformat()}]"
-        out.write(f"{path}: bulletin, {len(item.directives)} directive(s): {title}{period}\n")
-    elif isinstance(item, Document):
-        head = " ".join(
-            p
-            for p in (
-                item.type_name or "document",
-                str(item.number) if item.number else None,
-                item.issued_on.iso() if item.issued_on else None,
-                item.issuer.text if item.issuer else None,
-            )
-            if p
-        )
-        out.write(f"{path}: {head}\n")
-        if item.addressees:
-            out.write(f"     to:        {'; '.join(a.text for a in item.addressees)}\n")
-        if item.effective is not None:
-            out.write(f"     effective: {item.effective}\n")
-    for i, d in enumerate(item.directives, 1):
-        out.write(f"  {i}. {d.title or '(no heading)'}\n")
-        for ref in d.carriers or d.references[:1]:
-            out.write(f"     reference: {ref.text}\n")
-        if d.issuer is not None:
-            out.write(f"     issuer:    {d.issuer.text}\n")
-        if d.signer is not None:
-            parts = [m.text for m in (d.signer.authority, d.signer.position, d.signer.name) if m is not None]
-            out.write(f"     signer:    {' / '.join(parts)}\n")
-        for task in d.tasks:
-            roles = ", ".join(
-                a.name if a.role.value == "responsible" else f"{a.name} ({a.role.value})" for a in task.assignees
-            )
-            label = f"[{task.label}] " if task.label else ""
-            out.write(f"     task:      {label}{roles or '-'}\n")
-            for dl in task.deadlines:
-                last = f" → {dl.last_day.isoformat()}" if dl.last_day is not None else ""
-                out.write(f"       by:      {dl.text}{last}\n")
+        payload: object = summary(task.path, item)
+    elif fmt in _RENDERED:
+        payload = _renderer().line(Record(item=item, source=task.path, id=task.id))
+    else:
+        payload = item
+    return Outcome(task.id, task.path, payload, warnings=text.warnings, counts=counts)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    """Extract every input, writing results in input order as soon as each (and those before it) is done.
-
-    ``--format text`` and ``json`` are written here; any other name is handed, with the stream of
-    extracted objects, to :func:`vngovdirectives.plugins.export` (imported only then).
-    """
     fmt: str = args.format
-    jobs: int = args.jobs
-    html: bool | None = True if args.html else None
-    paths: list[str] = args.files
-    failures = 0
-    progress = sys.stderr.isatty() and len(paths) >= _PROGRESS_MIN_FILES and not args.quiet
-    builtin = fmt in _EXTRACT_FORMATS
-
-    def results() -> Iterator[str | Extracted]:
-        nonlocal failures
-        for n, (path, value, error) in enumerate(_iter_extracted(paths, html, jobs, fmt if builtin else None), 1):
-            if progress:
-                sys.stderr.write(f"\r[{n}/{len(paths)}] {path[-60:]:<60}")
-                sys.stderr.flush()
-            if error is not None or value is None:
-                failures += 1
-                if progress:
-                    sys.stderr.write("\n")
-                sys.stderr.write(f"error: {path}: {error}\n")
-                continue
-            yield value
-        if progress:
-            sys.stderr.write("\n")
-
-    output: str | None = args.output
-    if not builtin:
-        from vngovdirectives.cli.output import write_export
+    if fmt not in _RENDERED:
+        from vngovdirectives.cli.output import is_text_media_type
         from vngovdirectives.plugins import get_exporter
 
         try:
-            get_exporter(fmt)  # an unknown format fails before any file is read
-            items = (value for value in results() if not isinstance(value, str))
-            write_export(items, fmt, output)
-        except BrokenPipeError:
-            raise  # main() ends quietly when the reader goes away
-        except (VnGovDirectivesError, OSError) as exc:
+            exporter = get_exporter(fmt)  # an unknown format fails before any file is read
+        except VnGovDirectivesError as exc:
             sys.stderr.write(f"error: {exc}\n")
             return 2
-        return 1 if failures else 0
-    if output is not None and output != "-":
-        try:
-            with open(output, "w", encoding="utf-8") as out:
-                _write_rendered(results(), out)
-        except OSError as exc:
-            sys.stderr.write(f"error: {output}: {exc.strerror or exc}\n")
+        if args.output in (None, "-") and not is_text_media_type(exporter.media_type) and sys.stdout.isatty():
+            sys.stderr.write(
+                f"error: the {fmt!r} format is binary ({exporter.media_type}); "
+                f"write it to a file with -o FILE{exporter.suffix}\n"
+            )
             return 2
-    else:
-        _write_rendered(results(), sys.stdout)
-    return 1 if failures else 0
-
-
-def _write_rendered(values: Iterator[str | Extracted], out: TextIO) -> None:
-    for value in values:
-        if isinstance(value, str):
-            out.write(value)
-            out.flush()
-
-
-def _jobs(value: str) -> int:
-    if value == "auto":
-        return os.cpu_count() or 1
-    try:
-        n = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from exc
-    if n < 1:
-        raise argparse.ArgumentTypeError("--jobs needs at least 1")
-    return n
+    work = functools.partial(extract_one, html=True if args.html else None, fmt=fmt)
+    return run_command(args, work, fmt, "document bulletin")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``extract`` command."""
     extract = sub.add_parser(
         "extract",
-        help="extract directives from bulletins and documents (text or HTML)",
+        help="extract directives from bulletins and documents (text, HTML, PDF, DOCX)",
         description=(
-            "Read each file as a bulletin or a single document and print its directives, tasks, "
+            "Read each file as a bulletin or a single document and write its directives, tasks, "
             "references and deadlines. Results are written in input order, each as soon as it and "
-            "the files before it are done."
+            "the files before it are done; a summary line follows on stderr."
         ),
     )
-    extract.add_argument("files", nargs="+", metavar="FILE", help='text or HTML files; "-" reads stdin')
+    add_input_arguments(extract, "text, HTML, PDF or DOCX")
     extract.add_argument(
         "--format",
         default="text",
         metavar="NAME",
         help=(
-            "text (a readable summary, default), json (one JSON object per line), or an export format "
-            "(`vngovdirectives formats` lists them: jsonl, csv, markdown, ics, ...)"
+            "text (a readable summary, default), json (one JSON document), jsonl (one JSON object per "
+            "line), or any export format (`vngovdirectives formats`: csv, markdown, ics, xlsx …)"
         ),
     )
-    extract.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help='worker processes (default 1; "auto": one per CPU)'
-    )
-    extract.add_argument("-o", "--output", metavar="FILE", help='write to FILE (default or "-": standard output)')
-    extract.add_argument("--html", action="store_true", help="read every file as HTML (default: detect)")
-    extract.add_argument("-q", "--quiet", action="store_true", help="no progress display on stderr")
-    extract.set_defaults(func=_cmd_extract)
+    add_output_arguments(extract)
     extract.set_defaults(func=_cmd_extract)

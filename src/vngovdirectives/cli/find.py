@@ -1,39 +1,70 @@
-"""``vngovdirectives find``: references, dates, periods and deadlines of text files, with spans."""
+"""``vngovdirectives find``: references, dates, periods and deadlines of text files, with spans.
+
+Inputs are read like ``extract``'s (the same reader: HTML by name or content, encodings by
+evidence). ``--format jsonl`` writes one object per match, ``json`` the same objects in one
+document, both in the JSON contract of the exports (``docs/formats.md``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
+import functools
+from typing import TYPE_CHECKING
 
-from vngovdirectives.cli.inputs import read_input
-from vngovdirectives.errors import SourceError
-from vngovdirectives.finding.find import find_all
-from vngovdirectives.finding.records import jsonl_record
+from vngovdirectives.cli.inputs import add_input_arguments, read_input
+from vngovdirectives.cli.run import Outcome, add_output_arguments, run_command
+from vngovdirectives.errors import VnGovDirectivesError
 
-__all__ = ["add_parser", "iso_date"]
+if TYPE_CHECKING:
+    from cattrs.preconf.json import JsonConverter
+
+    from vngovdirectives.cli.batch import Task
+    from vngovdirectives.finding.match import Match
+
+__all__ = ["add_parser", "find_one", "iso_date"]
+
+
+@functools.cache
+def _converter() -> JsonConverter:
+    from vngovdirectives.serde import shared_converter
+
+    return shared_converter()
+
+
+def _text_line(path: str, match: Match[object]) -> str:
+    text_one_line = " ".join(match.text.split())
+    return f"{path}:{match.start}-{match.end}\t{match.kind.value}\t{text_one_line}\t{match.value}\n"
+
+
+def find_one(task: Task, *, html: bool | None, fmt: str, context: dt.date | None) -> Outcome:
+    """Read one input and render its matches; runs in a worker process."""
+    from vngovdirectives.finding.find import find_all
+    from vngovdirectives.plugins.exporters.jsonfmt import dump_line
+
+    try:
+        text = read_input(task.path, html=html, data=task.data)
+        found = find_all(text.text, context_date=context, html=text.html)
+    except VnGovDirectivesError as exc:
+        return Outcome(task.id, task.path, error=str(exc))
+    except Exception as exc:  # a bug must not stop the batch: report it for this file
+        return Outcome(task.id, task.path, error=f"internal error: {type(exc).__name__}: {exc}")
+    if fmt == "text":
+        payload: object = "".join(_text_line(task.path, m) for m in found)
+    else:
+        conv = _converter()
+        lines = []
+        for m in found:
+            data = conv.unstructure(m)
+            lines.append(dump_line({"kind": data.pop("kind"), "source": task.path, "id": task.id, **data}))
+        payload = lines
+    return Outcome(task.id, task.path, payload, warnings=text.warnings, counts=(("match", len(found)),))
 
 
 def _cmd_find(args: argparse.Namespace) -> int:
     context = dt.date.fromisoformat(args.context_date) if args.context_date else None
-    out = sys.stdout
-    failures = 0
-    for path in args.files:
-        try:
-            text = read_input(path)
-        except SourceError as exc:
-            failures += 1
-            sys.stderr.write(f"error: {exc}\n")
-            continue
-        for match in find_all(text, context_date=context):
-            if args.format == "jsonl":
-                out.write(json.dumps(jsonl_record(match, path), ensure_ascii=False) + "\n")
-            else:
-                text_one_line = " ".join(match.text.split())
-                out.write(f"{path}:{match.start}-{match.end}\t{match.kind.value}\t{text_one_line}\t{match.value}\n")
-        out.flush()
-    return 1 if failures else 0
+    work = functools.partial(find_one, html=True if args.html else None, fmt=args.format, context=context)
+    return run_command(args, work, args.format, "match")
 
 
 def iso_date(value: str) -> str:
@@ -52,12 +83,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="find references, dates, periods and deadlines in text files",
         description="Find document references, dates, periods and deadlines in text files, with spans.",
     )
-    find.add_argument("files", nargs="+", metavar="FILE", help='text files; "-" reads stdin')
-    find.add_argument("--format", choices=("jsonl", "text"), default="text", help="output format")
+    add_input_arguments(find, "text, HTML, PDF or DOCX")
+    find.add_argument("--format", choices=("text", "jsonl", "json"), default="text", help="output format")
     find.add_argument(
         "--context-date",
         type=iso_date,
         metavar="YYYY-MM-DD",
         help="the documents' own date, to complete year-less dates (default: detected in each text)",
     )
+    add_output_arguments(find)
     find.set_defaults(func=_cmd_find)

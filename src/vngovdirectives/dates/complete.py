@@ -13,7 +13,7 @@ from typing import overload
 
 from vngovdirectives.dates.model import Period, Precision, VnDate
 from vngovdirectives.dates.parse import join_ends
-from vngovdirectives.errors import DateError
+from vngovdirectives.errors import DateError, InputTypeError, expect_type
 
 __all__ = ["complete"]
 
@@ -113,21 +113,27 @@ def complete(value: VnDate | Period, context: datetime.date | VnDate, *, deadlin
     '2025-04-30'
     """
     if not isinstance(value, VnDate | Period):
-        raise TypeError(
+        raise InputTypeError(
             f"complete() completes dates and periods, not {type(value).__name__}; "
             "use vngovdirectives.deadlines.complete_deadline() for a deadline"
         )
+    expect_type(context, (datetime.date, VnDate), "complete", "context")
     if isinstance(context, VnDate):
         if context.year is None:
-            raise TypeError("a context date needs its year")
+            raise InputTypeError("complete() needs a context date with its year")
         if context.precision is not Precision.DAY:
             return _in_year(value, context.year)
         context = context.first_day()
-    if isinstance(value, Period):
-        if value.end.has_year:
-            return value
-        return join_ends(value.start, _complete_date(value.end, context, deadline))
-    return _complete_date(value, context, deadline)
+    try:
+        if isinstance(value, Period):
+            if value.end.has_year:
+                return value
+            return join_ends(value.start, _complete_date(value.end, context, deadline))
+        return _complete_date(value, context, deadline)
+    except ValueError as exc:  # the year before or after the context is outside 1..9999
+        if isinstance(exc, DateError):
+            raise
+        raise DateError(f"no year near {context.year} makes this date valid ({exc})", value.iso()) from None
 
 
 def _in_year(value: VnDate | Period, year: int) -> VnDate | Period:

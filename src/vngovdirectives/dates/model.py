@@ -17,6 +17,7 @@ import attrs
 
 from vngovdirectives.dates.lunar import LUNAR_YEARS, cycle_name, lunar_to_solar
 from vngovdirectives.errors import DateError
+from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR
 from vngovdirectives.text.vocab import table
 
 __all__ = ["DurationUnit", "Period", "Precision", "TimeOfDay", "VnDate", "format_date"]
@@ -353,7 +354,13 @@ def format_date(value: VnDate | Period | TimeOfDay) -> str:
         return str(value)
     if isinstance(value, Period):
         s, e = value.start, value.end
-        if s.precision is Precision.YEAR and e.precision is Precision.YEAR:
+        if (
+            s.precision is Precision.YEAR
+            and e.precision is Precision.YEAR
+            and s.year is not None
+            and e.year is not None
+            and MIN_YEAR <= s.year < e.year <= min(s.year + 50, MAX_YEAR)  # what "a - b" reads as
+        ):
             return f"giai đoạn {s.year} - {e.year}"
         return f"từ {format_date(s)} đến {format_date(e)}"
     p = value.precision

@@ -16,7 +16,7 @@ from typing import Final
 
 from vngovdirectives.dates.lunar import cycle_index
 from vngovdirectives.dates.model import Period, Precision, TimeOfDay, VnDate
-from vngovdirectives.errors import DateError
+from vngovdirectives.errors import DateError, expect_type
 from vngovdirectives.text.normalize import normalize
 from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR, S0, S
 from vngovdirectives.text.vocab import table
@@ -43,8 +43,8 @@ _NUM = r"\d{1,6}"
 
 
 def prepare(text: object, what: str) -> str:
-    if not isinstance(text, str):
-        raise DateError(f"expected a str, got {type(text).__name__}", repr(text)[:MAX_TEXT], 0)
+    expect_type(text, str, f"parse_{what}")
+    assert isinstance(text, str)
     if len(text) > MAX_TEXT:
         raise DateError(f"text too long to be one {what}", text[: MAX_TEXT + 20], MAX_TEXT)
     return normalize(text).text

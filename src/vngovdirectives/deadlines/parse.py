@@ -19,7 +19,7 @@ from vngovdirectives.deadlines.effective import effective_events
 from vngovdirectives.deadlines.leads import ANCHOR, forward, lead
 from vngovdirectives.deadlines.model import Before, Deadline, Effective, NoLaterThan, Relative, Starting, Within
 from vngovdirectives.deadlines.recurring import recurring_deadlines
-from vngovdirectives.errors import DateError
+from vngovdirectives.errors import DateError, DeadlineParseError, expect_type
 from vngovdirectives.text.normalize import normalize
 from vngovdirectives.text.patterns import S0, S, alternation
 from vngovdirectives.text.vocab import words
@@ -74,10 +74,20 @@ def parse_deadline(text: str) -> Deadline:
     ('ngày ký', 'month')
 
     Raises:
-        DateError: the text is not one deadline phrase (an expiry, "hết hiệu lực kể từ …", is none).
+        InputTypeError: ``text`` is not a str.
+        DeadlineParseError: the text is not one deadline phrase (an expiry, "hết hiệu lực kể từ …",
+            is none); it is both a :class:`DateError` and a :class:`DeadlineError`.
     """
-    if not isinstance(text, str):
-        raise DateError(f"expected a str, got {type(text).__name__}", repr(text)[:MAX_TEXT], 0)
+    expect_type(text, str, "parse_deadline")
+    try:
+        return _parse_deadline(text)
+    except DateError as exc:
+        if isinstance(exc, DeadlineParseError):
+            raise
+        raise DeadlineParseError(exc.reason, exc.text, exc.offset, exc.fragment) from None
+
+
+def _parse_deadline(text: str) -> Deadline:
     if len(text) > MAX_TEXT:
         raise DateError("text too long to be one deadline", text[: MAX_TEXT + 20], MAX_TEXT)
     norm = normalize(text).text

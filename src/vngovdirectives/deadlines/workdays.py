@@ -94,6 +94,8 @@ class WorkingCalendar:
         for _ in range(_MAX_STEPS):
             if self.is_working_day(day):
                 return day
+            if day == datetime.date.max:
+                raise CalendarError("no working day after the last day of year 9999")
             day += datetime.timedelta(days=1)
         raise CalendarError(f"no working day within {_MAX_STEPS} days")  # pragma: no cover
 
@@ -105,8 +107,11 @@ class WorkingCalendar:
         if n < 0:
             raise CalendarError("the number of working days must not be negative")
         day = start
-        for _ in range(n):
-            day = self.next_working_day(day + datetime.timedelta(days=1))
+        try:
+            for _ in range(n):
+                day = self.next_working_day(day + datetime.timedelta(days=1))
+        except OverflowError:
+            raise CalendarError(f"{n} working days after {start} fall after the last day of year 9999") from None
         return day
 
     def count_working_days(self, start: datetime.date, end: datetime.date) -> int:
@@ -117,6 +122,8 @@ class WorkingCalendar:
         day = start
         while day <= end:
             total += self.is_working_day(day)
+            if day == datetime.date.max:
+                break
             day += datetime.timedelta(days=1)
         return total
 

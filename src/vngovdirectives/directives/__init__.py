@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vngovdirectives._fast import paused_gc
 from vngovdirectives.directives.bulletin import read_bulletin
 from vngovdirectives.directives.document import read_document
 from vngovdirectives.directives.layout import read_layout
@@ -90,9 +91,10 @@ def parse_bulletin(source: str | SourceText, /, *, html: bool | None = None) -> 
     Text before the bulletin's title (menus, slogans) is skipped. Never raises on a ``str``.
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
-    return read_bulletin(read_page(source, html))
+    with paused_gc():
+        return read_bulletin(read_page(source, html))
 
 
 def parse_document(source: str | SourceText, /, *, html: bool | None = None) -> Document:
@@ -104,9 +106,10 @@ def parse_document(source: str | SourceText, /, *, html: bool | None = None) -> 
     raises on a ``str``.
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
-    return read_document(read_page(source, html))
+    with paused_gc():
+        return read_document(read_page(source, html))
 
 
 def extract(source: str | SourceText, /, *, html: bool | None = None) -> Extracted:
@@ -115,10 +118,11 @@ def extract(source: str | SourceText, /, *, html: bool | None = None) -> Extract
     bulletin (a digest or a news page that reports documents).
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
-    page = read_page(source, html)
-    layout = read_layout(page)
-    if layout.is_document:
-        return read_document(page, layout)
-    return read_bulletin(page)
+    with paused_gc():
+        page = read_page(source, html)
+        layout = read_layout(page)
+        if layout.is_document:
+            return read_document(page, layout)
+        return read_bulletin(page)

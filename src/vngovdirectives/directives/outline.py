@@ -179,6 +179,7 @@ def _kind(m: re.Match[str]) -> tuple[str, str | None]:
 
 
 def _skip(text: str, pos: int, end: int) -> int:
+    end = min(end, len(text))  # a label at the very end of the text ("… Điều 1.")
     while pos < end and text[pos] in " \t\r\n*":
         pos += 1
     return pos

@@ -12,7 +12,7 @@ import attrs
 
 from vngovdirectives.directives.model import Mention, SourceFormat, Span
 from vngovdirectives.directives.units import Unit, split_units
-from vngovdirectives.errors import ExtractError
+from vngovdirectives.errors import InputTypeError
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import matches, scan
 from vngovdirectives.text.source import SourceText
@@ -76,14 +76,14 @@ def read_page(source: object, html: bool | None) -> Page:
     """Read ``source`` (text or HTML; ``html=None`` detects it) and find everything in it once.
 
     Raises:
-        ExtractError: ``source`` is not a ``str``.
+        InputTypeError: ``source`` is not a ``str``.
     """
     if isinstance(source, SourceText):
         text = source
     elif isinstance(source, str):
         text = SourceText.read(source, html=html)
     else:
-        raise ExtractError(f"expected a str, got {type(source).__name__}")
+        raise InputTypeError(f"the directive parsers read a str or SourceText, not {type(source).__name__}")
     result = scan(text)
     found = tuple(matches(result, mapped=False))
     grouped: dict[MatchKind, list[Match[object]]] = {kind: [] for kind in MatchKind}

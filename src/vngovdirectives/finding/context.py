@@ -12,6 +12,7 @@ from typing import Final
 
 from vngovdirectives.dates.model import Period, Precision, VnDate
 from vngovdirectives.dates.stated import date_lines, first_line_year, news_dates, stamp_date
+from vngovdirectives.errors import expect_type
 from vngovdirectives.finding.temporal import scan_temporal
 from vngovdirectives.text.normalize import lowered
 from vngovdirectives.text.patterns import S0, S
@@ -33,8 +34,7 @@ def detect_context_date(text: str, *, title_year: bool = True) -> datetime.date 
     its year ("Lịch tiếp công dân năm 2025") gives 1 July of that year (:func:`detect_context`
     keeps it as the year alone, which is what the finders complete with). None otherwise.
     """
-    if not isinstance(text, str):
-        return None
+    expect_type(text, str, "detect_context_date")
     found = detect_context(lowered(text[:_CONTEXT_REACH]))
     if found is None or (found.precision is not Precision.DAY and not title_year):
         return None

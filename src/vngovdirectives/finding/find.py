@@ -5,8 +5,9 @@ tells them apart) or a :class:`~vngovdirectives.text.source.SourceText` already 
 returns :class:`~vngovdirectives.finding.match.Match` objects sorted by position, where
 ``text[m.start:m.end] == m.text`` indexes the caller's own string (even when it was NFD, full of
 look-alike characters, or HTML). Finders never raise on a ``str``: what they cannot read, they
-skip. All patterns are compiled once and run in linear time. The overlap policy is
-:mod:`vngovdirectives.finding.filter`.
+skip. Given anything else they raise :class:`~vngovdirectives.errors.InputTypeError` (a
+``TypeError``) at the call, also those that return an iterator. All patterns are compiled once
+and run in linear time. The overlap policy is :mod:`vngovdirectives.finding.filter`.
 
 >>> text = "Công văn số 39/CV-BCĐ ngày 29/3/2019 yêu cầu hoàn thành chậm nhất vào ngày 25/4/2019."
 >>> [(m.kind.value, m.text) for m in find_all(text)]  # doctest: +NORMALIZE_WHITESPACE
@@ -18,7 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vngovdirectives.errors import DocumentReferenceError
+from vngovdirectives._fast import paused_gc
+from vngovdirectives.errors import DocumentReferenceError, InputTypeError, expect_type
 from vngovdirectives.finding.hit import HitKind
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import Scan, match_of, matches, scan
@@ -45,11 +47,10 @@ __all__ = [
 
 
 def _scan(text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None) -> Scan:
-    if isinstance(text, SourceText):
-        return scan(text, context_date)
-    if not isinstance(text, str):
-        raise TypeError(f"finders read a str, not {type(text).__name__}")
-    return scan(SourceText.read(text, html=html), context_date)
+    if not isinstance(text, str | SourceText):
+        raise InputTypeError(f"the finders read a str or SourceText, not {type(text).__name__}")
+    with paused_gc():
+        return scan(text if isinstance(text, SourceText) else SourceText.read(text, html=html), context_date)
 
 
 def find_all(
@@ -63,7 +64,9 @@ def find_all(
     naming its year, "Kế hoạch năm 2025") puts every year-less date in that year; a full date
     completes deadlines to their next occurrence and other dates to the nearest one.
     """
-    return matches(_scan(text, context_date, html))
+    result = _scan(text, context_date, html)
+    with paused_gc():
+        return matches(result)
 
 
 def find_references(
@@ -71,18 +74,21 @@ def find_references(
 ) -> Iterator[Match[DocumentReference]]:
     """Every document reference in ``text``, full ("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của …")
     and short ("Chỉ thị 16"); the span covers the type name, the number, the issue date and the issuer."""
-    result = _scan(text, context_date, html)
-    for hit in result.refs:
-        yield match_of(result.source, hit.start, hit.end, hit.value, MatchKind.REFERENCE)  # type: ignore[misc]
+    result = _scan(text, context_date, html)  # here, so that a wrong argument fails at the call
+    return (
+        match_of(result.source, hit.start, hit.end, hit.value, MatchKind.REFERENCE)  # type: ignore[misc]
+        for hit in result.refs
+    )
 
 
 def find_numbers(text: str | SourceText, /, *, html: bool | None = False) -> Iterator[Match[DocumentNumber]]:
     """Every document number in ``text`` (the number only: "607/QĐ-UBND")."""
     result = _scan(text, None, html)
-    for hit in result.refs:
-        number = hit.value.number
-        if number is not None:
-            yield match_of(result.source, hit.number_start, hit.number_end, number, MatchKind.NUMBER)  # type: ignore[misc]
+    return (
+        match_of(result.source, hit.number_start, hit.number_end, hit.value.number, MatchKind.NUMBER)  # type: ignore[misc]
+        for hit in result.refs
+        if hit.value.number is not None
+    )
 
 
 def _temporal(result: Scan, kind: HitKind) -> Iterator[Match[object]]:
@@ -96,21 +102,21 @@ def find_dates(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[VnDate]]:
     """Every explicit date or partial date (day, month, quarter, half-year, year) in ``text``."""
-    yield from _temporal(_scan(text, context_date, html), HitKind.DATE)  # type: ignore[misc]
+    return _temporal(_scan(text, context_date, html), HitKind.DATE)  # type: ignore[return-value]
 
 
 def find_periods(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Period]]:
     """Every period ("giai đoạn 2016 - 2020", "từ ngày 25/3 - 31/3/2019") in ``text``."""
-    yield from _temporal(_scan(text, context_date, html), HitKind.PERIOD)  # type: ignore[misc]
+    return _temporal(_scan(text, context_date, html), HitKind.PERIOD)  # type: ignore[return-value]
 
 
 def find_deadlines(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Deadline]]:
     """Every deadline ("chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc …") in ``text``."""
-    yield from _temporal(_scan(text, context_date, html), HitKind.DEADLINE)  # type: ignore[misc]
+    return _temporal(_scan(text, context_date, html), HitKind.DEADLINE)  # type: ignore[return-value]
 
 
 def parse_reference(text: str, /) -> DocumentReference:
@@ -123,8 +129,7 @@ def parse_reference(text: str, /) -> DocumentReference:
     Raises:
         DocumentReferenceError: the text holds no reference, or more than one, or text outside it.
     """
-    if not isinstance(text, str):
-        raise DocumentReferenceError(f"expected a str, got {type(text).__name__}", repr(text), 0, "")
+    expect_type(text, str, "parse_reference")
     found = list(find_references(text))
     if not found:
         raise DocumentReferenceError("no document reference found", text, 0, text[:20])

@@ -24,6 +24,8 @@ from typing import Final
 
 import attrs
 
+from vngovdirectives.errors import expect_type
+
 __all__ = [
     "Agency",
     "AgencyRole",
@@ -240,6 +242,7 @@ def canonical_code(token: str, *, fold: bool = True) -> str | None:
 
 def is_known_code(code: str) -> bool:
     """Whether ``code`` is a document-type code or a code in the agency table (any case, D for Đ)."""
+    expect_type(code, str, "is_known_code", "code")
     return canonical_code(code) is not None
 
 
@@ -248,6 +251,7 @@ def agency_name(code: str) -> str | None:
 
     National Assembly codes carry their term: "QH13" → "Quốc hội khóa 13".
     """
+    expect_type(code, str, "agency_name", "code")
     official = canonical_code(code)
     if official is None:
         return None

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from typing import Final
 
-from vngovdirectives.errors import DocumentNumberError
+from vngovdirectives.errors import DocumentNumberError, expect_type
 from vngovdirectives.numbers.grammar import (
     CODE,
     Classified,
@@ -43,7 +43,7 @@ from vngovdirectives.numbers.grammar import (
     is_type,
     standard_separators,
 )
-from vngovdirectives.numbers.model import DocumentNumber, make_number
+from vngovdirectives.numbers.model import DocumentNumber, check, make_number
 from vngovdirectives.text.normalize import fold_char_table
 from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR
 
@@ -52,7 +52,7 @@ __all__ = ["MAX_LENGTH", "is_valid_number", "parse_clean", "parse_number"]
 #: Longest input parse_number reads; real numbers with a "Số hiệu:" prefix stay far below it.
 MAX_LENGTH: Final = 120
 
-_CLEAN_CODE = r"[A-ZĐ][A-ZĐa-z0-9&]*"
+_CLEAN_CODE = r"[A-ZĐ][A-ZĐa-z0-9]*(?:&[A-ZĐa-z0-9]+)*"  # "&" only between letters or digits ("QLN&PTĐT")
 # One pattern for both clean layouts: state "n[/yyyy]/CODES" and Party "n-TYPE/CODES".
 _FAST: Final = re.compile(
     r"0{0,5}([1-9][0-9]{0,5})([a-z]?)"
@@ -66,7 +66,7 @@ _PREFIX: Final = re.compile(r"(?:s[ốoô]\s{0,3}(?:hi[ệe]u|k[ýy]\s{0,3}hi[�
 _SEP_SPACES: Final = re.compile(r"\s{0,4}([/\-])\s{0,4}")  # a dot separates only when glued
 _PARTY_SPACE: Final = re.compile(r"([0-9][a-zA-Z]?)\s+(?=[^\W\d_][^\W_]{0,7}\s{0,3}/)")
 _TW_DOTTED: Final = re.compile(r"T\.\s?[ƯW]", re.I)
-_SHAPE: Final = re.compile(r"([0-9]{1,6})([^\W\d_]?)((?:[/\-.][^/\-.\s]+)+)")
+_SHAPE: Final = re.compile(r"([0-9]{1,6})([a-zA-Z]?)((?:[/\-.][^/\-.\s]+)+)")  # a serial's suffix is a-z
 _PARTS: Final = re.compile(r"([/\-.])([^/\-.\s]+)")
 _DIGITS: Final = frozenset("0123456789")
 _HAS_SPACE: Final = re.compile(r"\s")
@@ -85,13 +85,13 @@ def parse_number(text: str, /) -> DocumentNumber:
     the split unambiguous; a space instead of the Party hyphen ("84 QĐ/TWĐTN").
 
     Raises:
+        InputTypeError: ``text`` is not a str.
         DocumentNumberError: the text is not a document number; ``offset`` and ``fragment`` say where.
 
     >>> str(parse_number("56/ 2015/ NĐ - CP")), str(parse_number("01/1999/QĐ.UB"))
     ('56/2015/NĐ-CP', '01/1999/QĐ.UB')
     """
-    if not isinstance(text, str):
-        raise DocumentNumberError(f"expected a str, got {type(text).__name__}", repr(text), 0, "")
+    expect_type(text, str, "parse_number")
     if len(text) > MAX_LENGTH:
         raise DocumentNumberError(
             f"too long for a document number ({len(text)} characters, at most {MAX_LENGTH})",
@@ -177,7 +177,11 @@ def _assemble(
     standard = standard_separators(scheme, year is not None, len(codes))
     if len(seps) != len(standard):
         raise DocumentNumberError("the parts of this number do not fit any layout", text, origin, text)
-    return make_number(clean_serial, year, type_code, issuers, units, scheme, () if seps == standard else seps, width)
+    number = make_number(clean_serial, year, type_code, issuers, units, scheme, () if seps == standard else seps, width)
+    problem = check(number)  # the repair path only: whatever it makes must be a number the model accepts
+    if problem is not None:
+        raise DocumentNumberError(f"not a document number: {problem}", text, origin, text)
+    return number
 
 
 def _clean(text: str) -> tuple[str, list[int]]:
@@ -305,7 +309,7 @@ def _raise_shape_error(text: str, squeezed: str, where: list[int]) -> DocumentNu
     if i == len(squeezed) or (i == len(squeezed) - 1 and squeezed[i].isalpha()):
         raise DocumentNumberError("no symbol after the serial", text, where[-1], squeezed[-1])
     # First character that breaks the shape.
-    bad = i + 1 if squeezed[i].isalpha() else i
+    bad = i + 1 if squeezed[i].isascii() and squeezed[i].isalpha() else i  # a serial's suffix is a-z
     if bad < len(squeezed) and squeezed[bad] in "/-.":
         # an empty part: two separators in a row, or one at the end
         nxt = bad + 1

@@ -24,8 +24,9 @@ from vngovdirectives.plugins.host import (
     get_plugin_manager,
     list_plugins,
     load_json,
+    load_records,
 )
-from vngovdirectives.plugins.model import Exportable, Exporter, PluginInfo
+from vngovdirectives.plugins.model import Exportable, Exporter, PluginInfo, Record
 
 __all__ = [
     "BUILTIN_PLUGIN",
@@ -36,6 +37,7 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "PluginWarning",
+    "Record",
     "UnknownFormatError",
     "available_formats",
     "export",
@@ -44,4 +46,5 @@ __all__ = [
     "hookimpl",
     "list_plugins",
     "load_json",
+    "load_records",
 ]

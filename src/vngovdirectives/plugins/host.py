@@ -19,9 +19,17 @@ from typing import TYPE_CHECKING, BinaryIO, Final, overload
 
 import attrs
 
-from vngovdirectives.errors import ExportError, PluginError, PluginWarning, UnknownFormatError, VnGovDirectivesError
+from vngovdirectives.errors import (
+    ExportError,
+    InputTypeError,
+    PluginError,
+    PluginWarning,
+    UnknownFormatError,
+    VnGovDirectivesError,
+    expect_type,
+)
 from vngovdirectives.plugins.hookspecs import PROJECT_NAME
-from vngovdirectives.plugins.model import Exportable, Exporter, PluginInfo
+from vngovdirectives.plugins.model import Exportable, Exporter, PluginInfo, Record, records_of
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -37,6 +45,7 @@ __all__ = [
     "get_plugin_manager",
     "list_plugins",
     "load_json",
+    "load_records",
 ]
 
 ENV_LOAD_PLUGINS: Final = "VNGOVDIRECTIVES_LOAD_PLUGINS"
@@ -236,9 +245,11 @@ def get_exporter(name: str) -> Exporter:
     """The exporter of format ``name``.
 
     Raises:
+        InputTypeError: ``name`` is not a str.
         UnknownFormatError: no plugin provides ``name`` (the message says how to install it).
         PluginError: two plugins claim ``name``.
     """
+    expect_type(name, str, "get_exporter", "name")
     offers = _offers()
     found = offers.get(name)
     if not found:
@@ -249,25 +260,34 @@ def get_exporter(name: str) -> Exporter:
 
 
 @overload
-def export(items: Iterable[Exportable], *, to: str, stream: None = None) -> bytes: ...
+def export(items: Iterable[Exportable | Record], *, to: str, stream: None = None) -> bytes: ...
 @overload
-def export(items: Iterable[Exportable], *, to: str, stream: BinaryIO) -> None: ...
-def export(items: Iterable[Exportable], *, to: str, stream: BinaryIO | None = None) -> bytes | None:
+def export(items: Iterable[Exportable | Record], *, to: str, stream: BinaryIO) -> None: ...
+def export(items: Iterable[Exportable | Record], *, to: str, stream: BinaryIO | None = None) -> bytes | None:
     """Write ``items`` in format ``to``: to ``stream``, or return the bytes when no stream is given.
+
+    Items are bulletins, documents and directives, or :class:`~vngovdirectives.plugins.Record`
+    objects that carry an item with its source (a file path, or any name) and id, or an input
+    that failed. Bare items are numbered by their position from 1.
 
     >>> from vngovdirectives.plugins import export
     >>> export([], to="jsonl")
     b''
 
     Raises:
+        InputTypeError: ``items`` is not an iterable of those, or ``to`` is not a str.
         UnknownFormatError: no installed plugin provides format ``to``.
         PluginError: two plugins claim format ``to``.
         ExportError: the exporter failed (the message names the format).
     """
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise InputTypeError(f"export() writes an iterable of items, not {type(items).__name__}")
     exporter = get_exporter(to)
     target = io.BytesIO() if stream is None else stream
+    records = records_of(items)
+    given = records if exporter.records else (r.item for r in records if r.item is not None)
     try:
-        exporter.write(items, target)
+        exporter.write(given, target)
     except (VnGovDirectivesError, OSError):
         raise
     except Exception as exc:
@@ -304,7 +324,8 @@ def list_plugins() -> list[PluginInfo]:
 
 
 def load_json(data: bytes | str, /) -> list[Exportable]:
-    """Read a ``json`` (or ``jsonl``) export back into bulletins, documents and directives.
+    """Read a ``json`` (or ``jsonl``) export back into bulletins, documents and directives equal
+    to those exported; inputs that failed are left out (:func:`load_records` keeps them).
 
     >>> from vngovdirectives.testing import sample_items
     >>> items = sample_items()
@@ -312,8 +333,28 @@ def load_json(data: bytes | str, /) -> list[Exportable]:
     True
 
     Raises:
-        ExportError: ``data`` is not a vngovdirectives JSON or JSON-lines export.
+        InputTypeError: ``data`` is neither str nor bytes.
+        LoadError: ``data`` is not a vngovdirectives JSON or JSON-lines export of this version
+            (an :class:`~vngovdirectives.errors.ExportError`).
     """
-    from vngovdirectives.plugins.exporters.builtin import load_json as load
+    from vngovdirectives.plugins.exporters.load import load_json as load
+
+    return load(data)
+
+
+def load_records(data: bytes | str, /) -> list[Record]:
+    """Read a ``json`` (or ``jsonl``) export back into records: each item with its source and id,
+    and the inputs that failed.
+
+    >>> from vngovdirectives.testing import sample_items
+    >>> batch = [Record(item=sample_items()[0], source="a.txt"), Record(source="b.txt", error="cannot decode")]
+    >>> [(r.source, r.id, r.error) for r in load_records(export(batch, to="json"))]
+    [('a.txt', 1, None), ('b.txt', 2, 'cannot decode')]
+
+    Raises:
+        InputTypeError: ``data`` is neither str nor bytes.
+        LoadError: as :func:`load_json`.
+    """
+    from vngovdirectives.plugins.exporters.load import load_records as load
 
     return load(data)

@@ -1,4 +1,5 @@
-"""The exporter contract: an :class:`Exporter` is one format, :class:`PluginInfo` one registered plugin.
+"""The exporter contract: an :class:`Exporter` is one format, :class:`PluginInfo` one registered
+plugin, and a :class:`Record` one input of a batch with where it came from.
 
 Invalid values raise :class:`~vngovdirectives.errors.PluginError` at construction, so a broken
 plugin is caught where it registers, not when a user exports.
@@ -11,14 +12,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final, TypeAlias
 
 import attrs
 
-from vngovdirectives.errors import PluginError
+from vngovdirectives.errors import InputTypeError, PluginError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from vngovdirectives.directives.model import Bulletin, Directive, Document
 
-__all__ = ["MEDIA_RE", "NAME_RE", "SUFFIX_RE", "Exportable", "Exporter", "PluginInfo"]
+__all__ = ["MEDIA_RE", "NAME_RE", "SUFFIX_RE", "Exportable", "Exporter", "PluginInfo", "Record", "records_of"]
 
 #: What exporters write: bulletins, documents and directives, in any mix.
 Exportable: TypeAlias = "Bulletin | Document | Directive"
@@ -68,10 +69,64 @@ class Exporter:
     """The IANA media type of the output, e.g. ``"text/csv"``."""
     suffix: str = attrs.field(validator=_check(SUFFIX_RE, "a file suffix starting with '.'", ".csv"))
     """The usual file-name suffix, with its dot."""
-    write: Callable[[Iterable[Exportable], BinaryIO], None] = attrs.field(validator=_check_write)
-    """``write(items, stream)``: writes the export of ``items`` to the binary ``stream``."""
+    write: Callable[[Iterable[Any], BinaryIO], None] = attrs.field(validator=_check_write)
+    """``write(items, stream)``: writes the export of ``items`` (bulletins, documents and directives,
+    or :class:`Record` objects when :attr:`records` is True) to the binary ``stream``."""
     description: str = attrs.field(default="", validator=_check_description)
     """One line for ``vngovdirectives formats``."""
+    records: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """True when ``write`` takes :class:`Record` objects (each item with its source and id, and the
+    inputs that failed); False when it takes the bare items, which is how plugins written before
+    records existed keep working."""
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Record:
+    """One input of a batch and what came of it: the item read from it, or why it failed.
+
+    >>> Record(source="a.html", id=2, error="cannot decode")
+    Record(item=None, source='a.html', id=2, error='cannot decode')
+    """
+
+    item: Exportable | None = None
+    """The bulletin, document or directive read; None when the input failed."""
+    source: str | None = None
+    """Where it came from: a file path as given, or any name the caller chooses; None when unnamed."""
+    id: int | None = None
+    """Its 1-based position in the batch. A failed input keeps its number, so the ids of the others
+    do not depend on which inputs failed. None until :func:`records_of` numbers it."""
+    error: str | None = None
+    """Why the input could not be read (None when ``item`` is there)."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.item is None) == (self.error is None):
+            raise PluginError("a Record holds either an item or an error")
+
+
+def _kind_ok(item: object) -> None:
+    from vngovdirectives.directives.model import Bulletin, Directive, Document
+
+    if not isinstance(item, Bulletin | Document | Directive):
+        raise InputTypeError(
+            f"cannot export a {type(item).__name__}: expected a Bulletin, Document, Directive or Record"
+        )
+
+
+def records_of(items: Iterable[Exportable | Record]) -> Iterator[Record]:
+    """``items`` as records: bare items wrapped, and every record numbered by its position from 1
+    unless it has an id already.
+
+    Raises:
+        InputTypeError: an item is neither a model that exports nor a :class:`Record`.
+    """
+    for n, value in enumerate(items, 1):
+        if isinstance(value, Record):
+            if value.item is not None:
+                _kind_ok(value.item)
+            yield value if value.id is not None else attrs.evolve(value, id=n)
+        else:
+            _kind_ok(value)
+            yield Record(item=value, id=n)
 
 
 @attrs.frozen(kw_only=True, slots=True)

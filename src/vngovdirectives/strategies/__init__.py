@@ -15,6 +15,7 @@ with hypothesis, so ``st.from_type(DocumentNumber)`` works once the package is i
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from vngovdirectives.strategies._dates import (
@@ -58,6 +59,7 @@ __all__ = [
 ]
 
 
+@functools.cache
 def type_strategies() -> dict[type, SearchStrategy[Any]]:
     """The strategy ``st.from_type`` uses for each model (see ``vngovdirectives._hypothesis_hook``)."""
     from hypothesis import strategies as st

@@ -31,7 +31,7 @@ from typing import Final
 
 import attrs
 
-from vngovdirectives.errors import HtmlError
+from vngovdirectives.errors import HtmlError, expect_type
 
 __all__ = ["HtmlText", "html_to_text", "looks_like_html"]
 
@@ -113,6 +113,7 @@ _SPACE: Final = frozenset(" \t\n\r\f\v")
 
 def looks_like_html(text: str) -> bool:
     """True when ``text`` starts like markup or holds common HTML tags in its first 4,000 characters."""
+    expect_type(text, str, "looks_like_html")
     head = text[:4000]
     return _HTML_HINT.search(head) is not None
 
@@ -227,6 +228,16 @@ class _Extractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self._text(data, self._offset())
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[…]]>``, ``<![if …]>``; anything else after ``<![`` ("ngày 6/5/20<![19") is what a
+        browser makes of it, a bogus comment, instead of the standard parser's AssertionError."""
+        where = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = where  # the failed scan moved the position it reports
+            return self.parse_bogus_comment(i)
 
     def handle_entityref(self, name: str) -> None:
         if self._skip_tag is not None:

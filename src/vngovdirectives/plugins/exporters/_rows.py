@@ -1,10 +1,17 @@
-"""Flat rows of directives, tasks, deadlines and references, shared by the tabular exporters."""
+"""Flat rows of directives, tasks, deadlines and references, shared by the tabular exporters.
+
+Every row carries its item's id (the input's position in the batch, kept by failed inputs too)
+and its source (the file it came from, or the name the caller gave).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
+
+from vngovdirectives.plugins.model import Record, records_of
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -15,14 +22,23 @@ if TYPE_CHECKING:
 
 Cell = str | int | None
 
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates, which no UTF-8 output can hold, made U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
 
 @attrs.frozen(kw_only=True, slots=True)
 class Located:
-    """A directive with where it came from: the 1-based item and directive numbers, and the item kind."""
+    """A directive with where it came from: its item's id and source, its 1-based number in the
+    item, and the item's kind."""
 
     item: int
     index: int
-    source: str
+    kind: str
+    source: str | None
     directive: Directive
 
     @property
@@ -32,32 +48,39 @@ class Located:
 
 
 def item_kind(item: object) -> str:
-    """``"bulletin"``, ``"document"`` or ``"directive"``; raises TypeError for anything else."""
-    from vngovdirectives.directives import Bulletin, Directive, Document
+    """``"bulletin"``, ``"document"`` or ``"directive"``."""
+    from vngovdirectives.serde import tag_of
 
-    if isinstance(item, Bulletin):
-        return "bulletin"
-    if isinstance(item, Document):
-        return "document"
-    if isinstance(item, Directive):
-        return "directive"
-    raise TypeError(f"cannot export a {type(item).__name__}: expected a Bulletin, Document or Directive")
+    return tag_of(type(item))
 
 
-def directives_of(items: Iterable[Exportable]) -> Iterator[Located]:
-    """Every directive of ``items``, in order (a document counts as one directive)."""
+def walk(items: Iterable[Exportable | Record]) -> Iterator[Located | Record]:
+    """Every directive of ``items`` in order (a document counts as one directive), and in its
+    place the record of each input that failed."""
     from vngovdirectives.directives import Bulletin, Document
 
-    for number, item in enumerate(items, 1):
-        kind = item_kind(item)
+    for record in records_of(items):
+        item = record.item
+        if item is None:
+            yield record
+            continue
+        assert record.id is not None  # records_of numbers every record
         if isinstance(item, Bulletin):
             found: tuple[Directive, ...] = item.directives
         elif isinstance(item, Document):
             found = (item.as_directive(),)
         else:
             found = (item,)
+        kind = item_kind(item)
         for index, directive in enumerate(found, 1):
-            yield Located(item=number, index=index, source=kind, directive=directive)
+            yield Located(item=record.id, index=index, kind=kind, source=record.source, directive=directive)
+
+
+def directives_of(items: Iterable[Exportable | Record]) -> Iterator[Located]:
+    """Every directive of ``items``, in order (a document counts as one directive)."""
+    for entry in walk(items):
+        if isinstance(entry, Located):
+            yield entry
 
 
 def carrier(directive: Directive) -> Reference | None:
@@ -124,14 +147,15 @@ def names(task: Task, role: str | None = None) -> str:
 # --------------------------------------------------------------------------- tables
 
 DIRECTIVE_COLUMNS: Final = (
-    "id", "source", "reference", "reference_date", "issuer", "heading", "tasks", "deadlines", "text",
+    "id", "source", "kind", "reference", "reference_date", "issuer", "heading", "tasks", "deadlines", "text",
 )  # fmt: skip
+ERROR_COLUMNS: Final = ("id", "source", "error")
 TASK_COLUMNS: Final = ("id", "directive_id", "label", "kind", "action", "assignees", "lead", "support", "text")
 DEADLINE_COLUMNS: Final = ("directive_id", "task_id", "text", "kind", "last_day", "time")
 REFERENCE_COLUMNS: Final = ("directive_id", "role", "number", "type", "issued_on", "issuer", "text")
 CSV_COLUMNS: Final = (
-    "directive_id", "source", "reference", "reference_date", "issuer", "heading",
-    "task_id", "task", "assignees", "lead", "support", "deadline", "deadline_kind", "last_day", "time",
+    "directive_id", "source", "kind", "reference", "reference_date", "issuer", "heading",
+    "task_id", "task", "assignees", "lead", "support", "deadline", "deadline_kind", "last_day", "time", "error",
 )  # fmt: skip
 
 
@@ -152,7 +176,7 @@ def directive_rows(located: Located) -> Iterator[tuple[Cell, ...]]:
     d = located.directive
     ref = carrier(d)
     yield (
-        located.key, located.source, ref_number(ref), ref_date(ref), issuer(d), d.title,
+        located.key, located.source, located.kind, ref_number(ref), ref_date(ref), issuer(d), d.title,
         len(d.tasks), len(d.deadlines), d.text,
     )  # fmt: skip
 
@@ -197,7 +221,9 @@ def csv_rows(located: Located) -> Iterator[tuple[Cell, ...]]:
     """
     d = located.directive
     ref = carrier(d)
-    head: tuple[Cell, ...] = (located.key, located.source, ref_number(ref), ref_date(ref), issuer(d), d.title)
+    head: tuple[Cell, ...] = (
+        located.key, located.source, located.kind, ref_number(ref), ref_date(ref), issuer(d), d.title,
+    )  # fmt: skip
     count = 0
     for n, task in enumerate(d.tasks, 1):
         task_cells: tuple[Cell, ...] = (
@@ -205,9 +231,19 @@ def csv_rows(located: Located) -> Iterator[tuple[Cell, ...]]:
         )  # fmt: skip
         for mention in task.deadlines or (None,):
             count += 1
-            yield (*head, *task_cells, *_deadline_cells(mention))
+            yield (*head, *task_cells, *_deadline_cells(mention), None)
     for mention in loose_deadlines(d):
         count += 1
-        yield (*head, None, None, None, None, None, *_deadline_cells(mention))
+        yield (*head, None, None, None, None, None, *_deadline_cells(mention), None)
     if count == 0:
-        yield (*head, *(None,) * 9)
+        yield (*head, *(None,) * 9, None)
+
+
+def error_row(record: Record) -> tuple[Cell, ...]:
+    """The errors table: one row per input that failed."""
+    return (record.id, record.source, record.error)
+
+
+def csv_error_row(record: Record) -> tuple[Cell, ...]:
+    """The csv row of an input that failed: its id, source, kind ``"error"`` and the message."""
+    return (str(record.id), record.source, "error", *(None,) * 13, record.error)

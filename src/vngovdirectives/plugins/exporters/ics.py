@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from vngovdirectives.directives import DeadlineMention, Task
-    from vngovdirectives.plugins.model import Exportable
+    from vngovdirectives.plugins.model import Exportable, Record
 
 __all__ = ["ICS", "TIMEZONE", "due_of", "write_ics"]
 
@@ -91,14 +91,20 @@ def _description(located: _rows.Located, mention: DeadlineMention) -> str:
     if who:
         lines.append(f"Cơ quan: {who}")
     lines.append(f"Hạn: {mention.text}")
+    if located.source is not None:
+        lines.append(f"Nguồn: {located.source}")
     text = " ".join(d.text.split())
     if text:
         lines.extend(("", text))
-    return "\n".join(lines)
+    return _rows.printable("\n".join(lines))
 
 
-def write_ics(items: Iterable[Exportable], stream: BinaryIO) -> None:
-    """A VCALENDAR with a VTIMEZONE and one VTODO per deadline, written one to-do at a time."""
+def write_ics(items: Iterable[Exportable | Record], stream: BinaryIO) -> None:
+    """A VCALENDAR with a VTIMEZONE and one VTODO per deadline, written one to-do at a time.
+
+    Each to-do's description names its source; its UID is stable for the same source (or item
+    id when unnamed), directive, task and deadline. Inputs that failed have no to-do.
+    """
     ical = _icalendar()
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     stream.write(
@@ -108,15 +114,18 @@ def write_ics(items: Iterable[Exportable], stream: BinaryIO) -> None:
     for located in _rows.directives_of(items):
         for task_id, task, mention in _todos(located):
             todo = ical.Todo()
-            key = f"{located.key}|{task_id}|{mention.span.start}|{mention.span.end}|{mention.text}"
-            todo.add("uid", hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest() + "@vngovdirectives")
+            where = located.source if located.source is not None else located.item
+            task_n = task_id.rsplit(".", 1)[-1] if task_id is not None else None
+            key = f"{where}|{located.index}|{task_n}|{mention.span.start}|{mention.span.end}|{mention.text}"
+            digest = hashlib.sha1(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+            todo.add("uid", digest + "@vngovdirectives")
             todo.add("dtstamp", stamp)
             if task is not None:
                 who = _rows.names(task)
                 summary = f"{who}: {_shorten(task.text)}" if who else _shorten(task.text)
             else:
                 summary = _shorten(located.directive.title or located.directive.text)
-            todo.add("summary", summary)
+            todo.add("summary", _rows.printable(summary))
             todo.add("description", _description(located, mention))
             due, start = due_of(mention), _start_of(mention)
             if due is not None:
@@ -133,4 +142,5 @@ ICS: Final = Exporter(
     suffix=".ics",
     write=write_ics,
     description="deadlines as iCalendar to-dos due in Asia/Ho_Chi_Minh (needs vngovdirectives[ics])",
+    records=True,
 )

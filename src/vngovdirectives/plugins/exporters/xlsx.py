@@ -1,7 +1,7 @@
 """The ``xlsx`` format: an Excel workbook with one sheet per table.
 
-Sheets ``directives``, ``tasks``, ``deadlines`` and ``references`` (columns in
-``docs/formats.md``). Needs ``openpyxl``: ``pip install "vngovdirectives[xlsx]"``; it is
+Sheets ``directives``, ``tasks``, ``deadlines``, ``references`` and ``errors`` (the inputs that
+failed; columns in ``docs/formats.md``). Needs ``openpyxl``: ``pip install "vngovdirectives[xlsx]"``; it is
 imported only when an export runs. Rows are written in openpyxl's write-only mode, and every
 text cell is stored as text, so a value such as ``=HYPERLINK(…)`` is never a formula. Control
 characters that XML cannot hold (and lone surrogates) become U+FFFD.
@@ -19,9 +19,9 @@ from vngovdirectives.plugins.exporters import _rows
 from vngovdirectives.plugins.model import Exporter
 
 if TYPE_CHECKING:
-    from vngovdirectives.plugins.model import Exportable
+    from vngovdirectives.plugins.model import Exportable, Record
 
-__all__ = ["SHEETS", "XLSX", "write_xlsx"]
+__all__ = ["ERRORS_SHEET", "SHEETS", "XLSX", "write_xlsx"]
 
 _NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters an XML document cannot hold; they become U+FFFD in the workbook."""
@@ -34,7 +34,9 @@ SHEETS: Final[tuple[tuple[str, tuple[str, ...], _Rows], ...]] = (
     ("deadlines", _rows.DEADLINE_COLUMNS, _rows.deadline_rows),
     ("references", _rows.REFERENCE_COLUMNS, _rows.reference_rows),
 )
-"""(sheet name, column names, row function) of each sheet, in order."""
+"""(sheet name, column names, row function) of each sheet of directives, in order; the ``errors``
+sheet follows them."""
+ERRORS_SHEET: Final = "errors"
 
 
 def _openpyxl() -> Any:
@@ -46,8 +48,8 @@ def _openpyxl() -> Any:
         ) from exc
 
 
-def write_xlsx(items: Iterable[Exportable], stream: BinaryIO) -> None:
-    """A workbook with the directives, tasks, deadlines and references sheets."""
+def write_xlsx(items: Iterable[Exportable | Record], stream: BinaryIO) -> None:
+    """A workbook with the directives, tasks, deadlines, references and errors sheets."""
     openpyxl = _openpyxl()
     write_only_cell = openpyxl.cell.WriteOnlyCell
 
@@ -55,6 +57,8 @@ def write_xlsx(items: Iterable[Exportable], stream: BinaryIO) -> None:
     sheets = [book.create_sheet(title) for title, _, _ in SHEETS]
     for sheet, (_, columns, _) in zip(sheets, SHEETS, strict=True):
         sheet.append(list(columns))
+    errors = book.create_sheet(ERRORS_SHEET)
+    errors.append(list(_rows.ERROR_COLUMNS))
 
     def cell(sheet: Any, value: _rows.Cell) -> Any:
         if isinstance(value, str):
@@ -64,9 +68,12 @@ def write_xlsx(items: Iterable[Exportable], stream: BinaryIO) -> None:
             out.data_type = "s"  # text, never a formula
         return out
 
-    for located in _rows.directives_of(items):
+    for entry in _rows.walk(items):
+        if not isinstance(entry, _rows.Located):
+            errors.append([cell(errors, value) for value in _rows.error_row(entry)])
+            continue
         for sheet, (_, _, rows) in zip(sheets, SHEETS, strict=True):
-            for row in rows(located):
+            for row in rows(entry):
                 sheet.append([cell(sheet, value) for value in row])
     book.save(stream)
 
@@ -76,5 +83,6 @@ XLSX: Final = Exporter(
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     suffix=".xlsx",
     write=write_xlsx,
-    description="an Excel workbook: directives, tasks, deadlines and references sheets (needs vngovdirectives[xlsx])",
+    description="an Excel workbook: directives, tasks, deadlines, references and errors (needs vngovdirectives[xlsx])",
+    records=True,
 )
