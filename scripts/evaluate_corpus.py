@@ -1,11 +1,12 @@
 """Score the finders on an annotated corpus (the format of ../shared/corpus/dev.jsonl).
 
-usage: python scripts/evaluate_corpus.py [CORPUS.jsonl] [--scorer PATH] [--out PRED.jsonl] [-v]
+usage: python scripts/evaluate_corpus.py [CORPUS.jsonl] [--relations R.jsonl] [--scorer PATH] [--out PRED.jsonl] [-v]
 
 Runs ``find_all`` on every excerpt (with its ``context_date`` when it is a full date), writes the
 predictions in the ``vngovdirectives find --format jsonl`` schema, and scores them with the
 corpus' scoring tool (``../shared/tools/score.py`` by default): precision, recall and F1 per kind,
-exactness of numbers, types and issue dates, and with ``-v`` every miss and false find.
+exactness of numbers, types and issue dates, the relation of each reference when the corpus has
+its relation labels (``relations-dev.jsonl`` beside it), and with ``-v`` every miss and false find.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def predict(corpus: Path, out: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev.jsonl")
+    parser.add_argument("--relations", type=Path, help="relation labels (default: relations-dev.jsonl beside it)")
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "tools" / "score.py")
     parser.add_argument("--out", type=Path, help="where to keep the predictions (default: a temporary file)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false find")
@@ -49,6 +51,9 @@ def main() -> int:
     n = predict(args.corpus, out)
     print(f"{n} predictions written to {out}")
     command = [sys.executable, str(args.scorer), str(args.corpus), str(out)]
+    relations = args.relations or args.corpus.with_name("relations-dev.jsonl")
+    if relations.exists():
+        command += ["--relations", str(relations)]
     if args.verbose:
         command.append("-v")
     return subprocess.run(command, check=False).returncode

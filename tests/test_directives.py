@@ -715,6 +715,11 @@ def test_a_clause_after_a_semicolon_that_names_its_own_body_is_its_own_task() ->
     ]
 
 
+def test_an_article_label_at_the_very_end_of_the_text() -> None:
+    # The body of "Điều 1." is looked for a few characters past the label: never past the text.
+    assert extract("Số: 7/KH-UBND\nĐiều 1. ").kind == "document"
+
+
 # --------------------------------------------------------------------------- white space of long pieces
 
 #: Every white-space character (``str.isspace``; none lies above U+3000).

@@ -15,6 +15,7 @@ from vngovdirectives import (
     is_valid_number,
     parse_number,
 )
+from vngovdirectives.numbers.codes import is_national_code
 
 # (input, canonical form, scheme) — one or more per scheme, written the way documents print them.
 SCHEMES = [
@@ -309,3 +310,16 @@ def test_a_sentence_full_stop_is_not_a_separator() -> None:
     with pytest.raises(DocumentNumberError, match="white space"):
         parse_number("08-NQ/TW. Number")
     assert str(parse_number("01/1999/QĐ.UB")) == "01/1999/QĐ.UB"
+
+
+@pytest.mark.parametrize(
+    ("code", "national"),
+    [("CP", True), ("TTg", True), ("QH15", True), ("BTC", True), ("NHNN", True), ("TW", True), ("qđ", False)],
+)
+def test_national_bodies_have_one_series_of_numbers(code: str, national: bool) -> None:
+    assert is_national_code(code) is national
+
+
+@pytest.mark.parametrize("code", ["UBND", "HĐND", "SYT", "CT", "BHXH", "KGVX", "XYZ"])
+def test_every_province_has_its_own(code: str) -> None:
+    assert not is_national_code(code)

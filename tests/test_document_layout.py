@@ -237,6 +237,16 @@ def test_the_documents_own_effective_date_not_a_cited_ones() -> None:
     assert cited.effective is None  # an expiry, and another document's
 
 
+@pytest.mark.parametrize("subject", ["Quyết\nđịnh này", "Quyết  định\nnày", "Quyết định\nnày"])
+def test_the_effective_clause_with_its_subject_broken_over_lines(subject: str) -> None:
+    own = _doc(_with_article(f"Điều 2. {subject} có hiệu lực thi hành từ ngày 05 tháng 12 năm 2025."))
+    assert own.effective is not None
+    assert own.effective.due is not None
+    assert own.effective.due.first_day() == dt.date(2025, 12, 5)
+    other = _doc(_with_article("Điều 2. Thông\ntư số 5/2020/TT-BTC có hiệu lực từ ngày 05 tháng 12 năm 2025."))
+    assert other.effective is None  # another document's
+
+
 def test_a_blank_number_and_a_name_printed_in_capitals_after_a_rank() -> None:
     d = _doc(
         "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

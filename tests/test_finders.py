@@ -83,16 +83,19 @@ def test_bulletin_week_gives_the_context_date() -> None:
 
 
 def test_jsonl_record_schema() -> None:
-    records = [jsonl_record(m, "bulletin.txt") for m in find_all(BULLETIN)]
+    records = [jsonl_record(m, "bulletin.txt", 3) for m in find_all(BULLETIN)]
     for r in records:
-        assert set(r) == {"file", "kind", "span", "text", "value"}
+        assert list(r) == ["kind", "source", "id", "span", "text", "value"]
+        assert (r["source"], r["id"]) == ("bulletin.txt", 3)
         assert r["kind"] in {"reference", "date", "period", "deadline"}
     ref = next(r for r in records if r["kind"] == "reference")
-    assert set(ref["value"]) == {"number", "doc_type", "issued_on", "issuer", "short"}  # type: ignore[arg-type]
+    assert set(ref["value"]) == {"number", "doc_type", "issued_on", "issuer", "short", "relation", "part"}  # type: ignore[arg-type]
     deadline = next(r for r in records if r["kind"] == "deadline")
     assert set(deadline["value"]) == {"kind", "due", "time", "amount", "unit", "anchor"}  # type: ignore[arg-type]
     date = next(r for r in records if r["kind"] == "date")
     assert isinstance(date["value"], str)
+    period = next(r for r in records if r["kind"] == "period")
+    assert set(period["value"]) == {"start", "end"}  # type: ignore[arg-type]
 
 
 @given(st.text(max_size=300))

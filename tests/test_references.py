@@ -216,7 +216,7 @@ def test_found_references_are_whole_models() -> None:
     from vngovdirectives import find_references
     from vngovdirectives.dates import VnDate
     from vngovdirectives.numbers import parse_number
-    from vngovdirectives.references import DocumentReference
+    from vngovdirectives.references import DocumentReference, Relation
 
     found = next(find_references("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc")).value
     made = DocumentReference(
@@ -225,7 +225,33 @@ def test_found_references_are_whole_models() -> None:
         type_name="Quyết định",
         issued_on=VnDate(year=2019, month=3, day=29),
         issuer="UBND tỉnh",
+        relation=Relation.SELF,  # a text that opens with a reference is titled by it
     )
     assert found == made
     assert hash(found) == hash(made)
     assert attrs.asdict(found) == attrs.asdict(made)
+
+
+def test_item_marks_and_codes_are_no_document_numbers() -> None:
+    from vngovdirectives import find_references
+
+    text = (
+        "Cơ cấu tổ chức gồm:\n\n1- Vụ Pháp chế;\n\n7- Ban Tổ chức cán bộ;\n\n20.Trung tâm Thông tin;\n"
+        "Ghi vào tài khoản 515- Doanh thu hoạt động tài chính; đoạn Km 500-K21 của quốc lộ; "
+        "theo QCVN 01:2021/BXD và Công văn số 2522-UBND ngày 3/4/2024."
+    )
+    assert [str(m.value.number) for m in find_references(text)] == ["2522/UBND"]
+
+
+def test_a_law_named_after_a_list_of_laws() -> None:
+    from vngovdirectives import find_references
+
+    text = (
+        "Luật Điện lực đã được sửa đổi, bổ sung một số điều theo Luật số 24/2012/QH13 và Luật số 28/2018/QH14, "
+        "Bộ luật Dân sự số \n91/2015/QH13."
+    )
+    assert [m.text for m in find_references(text)] == [
+        "Luật số 24/2012/QH13",
+        "Luật số 28/2018/QH14",
+        "Bộ luật Dân sự số \n91/2015/QH13",
+    ]

@@ -25,7 +25,9 @@ code written against the standard library's conventions keeps working::
     ├── ExportError                     an export that cannot be written
     │   ├── UnknownFormatError (also LookupError)
     │   └── LoadError (also ValueError) data that is no vngovdirectives export of this version
-    └── PluginError                     a plugin that breaks the exporter contract
+    ├── PluginError                     a plugin that breaks the exporter contract
+    ├── VocabularyError (also ValueError) a malformed row of a vocabulary table
+    └── GraphError (also ValueError)    a citation graph that cannot be written as asked
 
     PluginWarning (a UserWarning)       a plugin skipped because it failed to load or misbehaved
 
@@ -51,6 +53,7 @@ __all__ = [
     "EncryptedPdfError",
     "ExportError",
     "ExtractError",
+    "GraphError",
     "HtmlError",
     "InputTypeError",
     "LoadError",
@@ -64,6 +67,7 @@ __all__ = [
     "SourceError",
     "UnknownFormatError",
     "VnGovDirectivesError",
+    "VocabularyError",
     "expect_type",
 ]
 
@@ -208,6 +212,14 @@ class LoadError(ExportError, ValueError):
 
 class PluginError(VnGovDirectivesError):
     """A plugin broke the exporter contract: an invalid Exporter, or a format name claimed twice."""
+
+
+class VocabularyError(VnGovDirectivesError, ValueError):
+    """A row of a vocabulary table (``data/vocab/``) is malformed: a packaging defect."""
+
+
+class GraphError(VnGovDirectivesError, ValueError):
+    """A citation graph cannot be written as asked (an unknown format, an output that exists)."""
 
 
 class PluginWarning(UserWarning):

@@ -111,7 +111,7 @@ def _sample_references() -> tuple[Reference, Reference]:
     from vngovdirectives.dates import VnDate
     from vngovdirectives.directives import Reference, ReferenceRole, Span
     from vngovdirectives.numbers import parse_number
-    from vngovdirectives.references import DocumentReference
+    from vngovdirectives.references import DocumentReference, Relation
 
     carrier = Reference(
         text="Công văn số 39/CV-BCĐ ngày 29/3/2019",
@@ -122,6 +122,7 @@ def _sample_references() -> tuple[Reference, Reference]:
             type_name="Công văn",
             issued_on=VnDate(year=2019, month=3, day=29),
             issuer="Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh",
+            relation=Relation.CARRIER,
         ),
         role=ReferenceRole.CARRIER,
     )

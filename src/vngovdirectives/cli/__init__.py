@@ -6,6 +6,7 @@ command                 what it does
 ``number``              parse document numbers and print their parts
 ``find``                references, dates, periods and deadlines of text files, with spans
 ``extract``             directives of bulletins and documents, in any export format
+``graph``               the citation graph of a corpus: SQLite, node-link JSON or GraphML
 ``text``                the text read from a file (a PDF's, a Word document's): what spans index
 ``formats``             the export formats, built-in and from plugins
 ``plugins``             the installed plugins, as JSON
@@ -18,7 +19,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from vngovdirectives.cli import extract, find, formats, number, show
+from vngovdirectives.cli import extract, find, formats, graph, number, show
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     number.add_parser(sub)
     find.add_parser(sub)
     extract.add_parser(sub)
+    graph.add_parser(sub)
     show.add_parser(sub)
     formats.add_parsers(sub)
     return parser

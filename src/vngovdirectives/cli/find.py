@@ -1,8 +1,9 @@
 """``vngovdirectives find``: references, dates, periods and deadlines of text files, with spans.
 
 Inputs are read like ``extract``'s (the same reader: HTML by name or content, encodings by
-evidence). ``--format jsonl`` writes one object per match, ``json`` the same objects in one
-document, both in the JSON contract of the exports (``docs/formats.md``).
+evidence). ``--format jsonl`` writes one flat record per match, ``json`` the same records in one
+document (:mod:`vngovdirectives.finding.records`: the shape of the annotated corpus, with the
+values of the JSON contract of the exports, ``docs/formats.md``).
 """
 
 from __future__ import annotations
@@ -17,19 +18,10 @@ from vngovdirectives.cli.run import Outcome, add_output_arguments, run_command
 from vngovdirectives.errors import VnGovDirectivesError
 
 if TYPE_CHECKING:
-    from cattrs.preconf.json import JsonConverter
-
     from vngovdirectives.cli.batch import Task
     from vngovdirectives.finding.match import Match
 
 __all__ = ["add_parser", "find_one", "iso_date"]
-
-
-@functools.cache
-def _converter() -> JsonConverter:
-    from vngovdirectives.serde import shared_converter
-
-    return shared_converter()
 
 
 def _text_line(path: str, match: Match[object]) -> str:
@@ -40,6 +32,7 @@ def _text_line(path: str, match: Match[object]) -> str:
 def find_one(task: Task, *, html: bool | None, fmt: str, context: dt.date | None) -> Outcome:
     """Read one input and render its matches; runs in a worker process."""
     from vngovdirectives.finding.find import find_all
+    from vngovdirectives.finding.records import jsonl_record
     from vngovdirectives.plugins.exporters.jsonfmt import dump_line
 
     try:
@@ -52,12 +45,7 @@ def find_one(task: Task, *, html: bool | None, fmt: str, context: dt.date | None
     if fmt == "text":
         payload: object = "".join(_text_line(task.path, m) for m in found)
     else:
-        conv = _converter()
-        lines = []
-        for m in found:
-            data = conv.unstructure(m)
-            lines.append(dump_line({"kind": data.pop("kind"), "source": task.path, "id": task.id, **data}))
-        payload = lines
+        payload = [dump_line(jsonl_record(m, task.path, task.id)) for m in found]
     return Outcome(task.id, task.path, payload, warnings=text.warnings, counts=(("match", len(found)),))
 
 

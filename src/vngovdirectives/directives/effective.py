@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 __all__ = ["own_effective"]
 
+#: The space between two words of a type name: a line may break there ("Quyết\nđịnh này …").
+_WORD_GAP: Final = r"[ \t\n]{1,3}"
 #: The subject of an effective clause, opening its sentence, line or numbered point.
 _SUBJECT: Final = re.compile(
-    rf"(?:^|[\n.;:]|\d[.)])[ \t]{{0,3}}(?P<type>{alternation(lead_type_names(), ' ', capital=True)})"
+    rf"(?:^|[\n.;:]|\d[.)])[ \t]{{0,3}}(?P<type>{alternation(lead_type_names(), _WORD_GAP, capital=True)})"
     rf"(?P<this>[ \t\n]{{1,3}}này)?[ \t\n]{{0,3}}$"
 )
 _SUBJECT_REACH: Final = 40

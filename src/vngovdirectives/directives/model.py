@@ -17,6 +17,7 @@ from vngovdirectives.deadlines.model import Deadline, Effective  # noqa: TC001 -
 from vngovdirectives.errors import ExtractError
 from vngovdirectives.numbers.model import DocumentNumber  # noqa: TC001 - cattrs reads the annotations
 from vngovdirectives.references.model import DocumentReference
+from vngovdirectives.references.relation.model import Relation
 
 __all__ = [
     "Assignee",
@@ -67,7 +68,10 @@ class Mention:
 
 
 class ReferenceRole(enum.Enum):
-    """What a referenced document is to the text that cites it."""
+    """Where the directive parsers met a reference: the document's own number line, a basis clause,
+    the carrier of a directive, anywhere else. What the referenced document is to the text (its
+    basis, what it implements, amends, replaces …) is the finer
+    :class:`~vngovdirectives.references.relation.Relation`, ``Reference.relation``."""
 
     CARRIER = "carrier"  # the document that carries the directive ("… tại Công văn số 39/CV-BCĐ")
     BASIS = "basis"  # a legal basis ("Căn cứ Luật …", "Căn cứ Quyết định số …")
@@ -83,6 +87,11 @@ class Reference:
     span: Span
     value: DocumentReference
     role: ReferenceRole = ReferenceRole.CITED
+
+    @property
+    def relation(self) -> Relation:
+        """What the referenced document is to the text (``value.relation``)."""
+        return self.value.relation
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -301,6 +310,7 @@ class Document:
                 issued_on=self.issued_on,
                 issuer=self.issuer.text if self.issuer is not None else None,
                 header=True,
+                relation=Relation.SELF,
             )
             carriers = (Reference(text=str(self.number), span=self.number_span, value=ref, role=ReferenceRole.HEADER),)
         addressees: dict[str, Assignee] = {}

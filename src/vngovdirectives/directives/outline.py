@@ -138,7 +138,7 @@ def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     bullet = m is not None and m.lastgroup in ("dash", "plus")
     if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
-        body = _skip(text, m.end(), max(u.end, m.end() + 8))
+        body = _skip(text, m.end(), min(len(text), max(u.end, m.end() + 8)))
         field = FIELD.match(text, body) if bullet and text[body : body + 1] in _FIELD_FIRST else None
         if field is None or _role(field) == "content":
             return Item(kind, label, u.start, body, u.end, -1)

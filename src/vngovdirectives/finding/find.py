@@ -19,11 +19,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
 from vngovdirectives._fast import paused_gc
 from vngovdirectives.errors import DocumentReferenceError, InputTypeError, expect_type
 from vngovdirectives.finding.hit import HitKind
 from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.pipeline import Scan, match_of, matches, scan
+from vngovdirectives.references.relation.model import Relation
 from vngovdirectives.text.source import SourceText
 
 if TYPE_CHECKING:
@@ -46,11 +49,14 @@ __all__ = [
 ]
 
 
-def _scan(text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None) -> Scan:
+def _scan(
+    text: str | SourceText, context_date: dt.date | VnDate | None, html: bool | None, *, relations: bool = True
+) -> Scan:
     if not isinstance(text, str | SourceText):
         raise InputTypeError(f"the finders read a str or SourceText, not {type(text).__name__}")
     with paused_gc():
-        return scan(text if isinstance(text, SourceText) else SourceText.read(text, html=html), context_date)
+        source = text if isinstance(text, SourceText) else SourceText.read(text, html=html)
+        return scan(source, context_date, relations=relations)
 
 
 def find_all(
@@ -83,7 +89,7 @@ def find_references(
 
 def find_numbers(text: str | SourceText, /, *, html: bool | None = False) -> Iterator[Match[DocumentNumber]]:
     """Every document number in ``text`` (the number only: "607/QĐ-UBND")."""
-    result = _scan(text, None, html)
+    result = _scan(text, None, html, relations=False)
     return (
         match_of(result.source, hit.number_start, hit.number_end, hit.value.number, MatchKind.NUMBER)  # type: ignore[misc]
         for hit in result.refs
@@ -102,25 +108,26 @@ def find_dates(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[VnDate]]:
     """Every explicit date or partial date (day, month, quarter, half-year, year) in ``text``."""
-    return _temporal(_scan(text, context_date, html), HitKind.DATE)  # type: ignore[return-value]
+    return _temporal(_scan(text, context_date, html, relations=False), HitKind.DATE)  # type: ignore[return-value]
 
 
 def find_periods(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Period]]:
     """Every period ("giai đoạn 2016 - 2020", "từ ngày 25/3 - 31/3/2019") in ``text``."""
-    return _temporal(_scan(text, context_date, html), HitKind.PERIOD)  # type: ignore[return-value]
+    return _temporal(_scan(text, context_date, html, relations=False), HitKind.PERIOD)  # type: ignore[return-value]
 
 
 def find_deadlines(
     text: str | SourceText, /, *, context_date: dt.date | VnDate | None = None, html: bool | None = False
 ) -> Iterator[Match[Deadline]]:
     """Every deadline ("chậm nhất vào ngày 25/4/2019", "trong thời hạn 15 ngày làm việc …") in ``text``."""
-    return _temporal(_scan(text, context_date, html), HitKind.DEADLINE)  # type: ignore[return-value]
+    return _temporal(_scan(text, context_date, html, relations=False), HitKind.DEADLINE)  # type: ignore[return-value]
 
 
 def parse_reference(text: str, /) -> DocumentReference:
-    """Read a text that is exactly one document reference.
+    """Read a text that is exactly one document reference (its relation is ``cited``: read alone,
+    nothing around it says more).
 
     >>> ref = parse_reference("Quyết định số 607/QĐ-UBND ngày 29/3/2019 của UBND tỉnh về việc phê duyệt")
     >>> str(ref.number), ref.type_name, ref.issued_on.iso(), ref.issuer
@@ -140,4 +147,5 @@ def parse_reference(text: str, /) -> DocumentReference:
     lead = text[: first.start].strip()
     if lead:
         raise DocumentReferenceError("text before the reference", text, 0, lead)
-    return first.value
+    # Read alone, a reference has no text around it to relate to.
+    return attrs.evolve(first.value, relation=Relation.CITED, part=None)

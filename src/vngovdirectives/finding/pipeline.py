@@ -3,7 +3,8 @@
 :func:`scan` reads a :class:`~vngovdirectives.text.source.SourceText` once: the document's own
 date (unless the caller gives one), the dates, periods and deadlines
 (:func:`~vngovdirectives.finding.temporal.scan_temporal`), then the references, which look up
-the dates already found for their issue dates. :func:`matches` turns the result into sorted
+the dates already found for their issue dates, and tells what each referenced document is to the
+text (:mod:`~vngovdirectives.references.relation`). :func:`matches` turns the result into sorted
 :class:`~vngovdirectives.finding.match.Match` objects, with spans in the caller's input or in
 the normalised text.
 """
@@ -23,12 +24,17 @@ from vngovdirectives.finding.match import Match, MatchKind
 from vngovdirectives.finding.temporal import scan_temporal
 from vngovdirectives.references.context import RefHit, ScanContext, url_spans
 from vngovdirectives.references.fuller import fuller_numbers
+from vngovdirectives.references.relation.model import RefSpan, Relation
+from vngovdirectives.references.relation.scan import relations_of_spans
 from vngovdirectives.references.scan import scan_references
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from vngovdirectives.references.model import DocumentReference
     from vngovdirectives.text.source import SourceText
 
-__all__ = ["Scan", "match_of", "matches", "scan"]
+__all__ = ["Scan", "match_of", "matches", "related", "scan"]
 
 _RANK_REFERENCE, _RANK_PERIOD, _RANK_DEADLINE, _RANK_DATE = (
     KIND_RANK["reference"],
@@ -54,9 +60,11 @@ class Scan:
         return context.first_day() if context is not None and context.precision is Precision.DAY else None
 
 
-def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
+def scan(source: SourceText, context: dt.date | VnDate | None = None, *, relations: bool = True) -> Scan:
     """Every reference, date, period and deadline of ``source``, overlaps filtered; year-less values
-    are completed from ``context`` (a day, or a year alone), else from the document's own date."""
+    are completed from ``context`` (a day, or a year alone), else from the document's own date.
+    With ``relations`` (the default), each reference carries its relation to the text; the finders
+    that report no reference skip that work."""
     low = source.low
     found = detect_context(low) if context is None else VnDate.of(context) if isinstance(context, dt.date) else context
     hits = scan_temporal(source.text, found, low=low)
@@ -69,7 +77,27 @@ def scan(source: SourceText, context: dt.date | VnDate | None = None) -> Scan:
     }
     ctx = ScanContext(source.text, date_starts.get, low, url_spans(low), source.rev)
     refs = tuple(fuller_numbers(drop_overlapping_references(scan_references(ctx))))
+    if relations:
+        refs = related(source.text, refs)
     return Scan(source, found, refs, dates_outside_numbers(hits, refs))
+
+
+def _names(ref: DocumentReference) -> tuple[str | None, str | None]:
+    """The canonical number of ``ref``, and its type and serial ("Nghị định 60")."""
+    doc_type = ref.doc_type
+    name = f"{doc_type.label} {ref.serial.lstrip('0')}" if doc_type is not None else None
+    return (str(ref.number) if ref.number is not None else None), name
+
+
+def related(text: str, refs: Sequence[RefHit]) -> tuple[RefHit, ...]:
+    """``refs`` (sorted, without overlaps) with the relation of each to ``text`` and the part it names."""
+    spans = [RefSpan(h.start, h.end, h.value.header, *_names(h.value)) for h in refs]
+    out = list(refs)
+    for k, c in enumerate(relations_of_spans(text, spans)):
+        if c.relation is not Relation.CITED or c.part is not None:
+            hit = out[k]
+            out[k] = hit._replace(value=attrs.evolve(hit.value, relation=c.relation, part=c.part))
+    return tuple(out)
 
 
 def _keyed(result: Scan) -> list[tuple[int, int, int, int, object, MatchKind]]:

@@ -34,6 +34,7 @@ __all__ = [
     "agency_name",
     "canonical_code",
     "is_known_code",
+    "is_national_code",
 ]
 
 
@@ -142,6 +143,7 @@ class Agency:
     code: str
     role: AgencyRole
     name: str
+    national: bool = False  # one such body in the country: its numbers with a year are unique
 
 
 def _fold_key(code: str) -> str:
@@ -191,8 +193,8 @@ def agencies() -> dict[str, Agency]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        code, role, name = line.split("\t")
-        table[code] = Agency(code=code, role=AgencyRole(role), name=name)
+        code, role, name, *flags = line.split("\t")
+        table[code] = Agency(code=code, role=AgencyRole(role), name=name, national="national" in flags)
     return table
 
 
@@ -260,3 +262,15 @@ def agency_name(code: str) -> str | None:
         return f"{agencies()[m.group(1)].name} khóa {int(m.group(2))}"
     agency = agencies().get(official)
     return agency.name if agency else None
+
+
+def is_national_code(code: str) -> bool:
+    """Whether ``code`` stands for a body of which the country has one ("CP", "BTC", "QH15",
+    "TW"), rather than one of many (every province's "UBND", "HĐND", "SYT")."""
+    expect_type(code, str, "is_national_code", "code")
+    official = canonical_code(code)
+    if official is None:
+        return False
+    m = _TERM_CODE.fullmatch(official)
+    agency = agencies().get(m.group(1) if m else official)
+    return agency is not None and agency.national

@@ -36,7 +36,10 @@ _AFTER: Final = re.compile(
 )
 _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: Where an issuer named after "của" ends ("của UBND tỉnh về việc …").
-_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”\n]|,\s|\s{trie(words('issuer_end_words'))}\s")
+#: A line break ends it unless the next line goes on in lower case (a name broken by the page:
+#: "của Bộ\ntrưởng Bộ Công Thương").
+_ISSUER_END_WORDS: Final = trie(words("issuer_end_words"), r"\s{1,3}")
+_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[a-zđà-ỹ])|,\s|\s{_ISSUER_END_WORDS}(?!\w)")
 #: What may stand between a sentence's opening issue date and the reference: a comma, then no
 #: sentence end ("Ngày 6/5/2019, UBND tỉnh đã có văn bản số …").
 _OPENING: Final = re.compile(r"[ \t.?!]{0,4}(?:[Vv]ào[ \t]{1,3})?(?=[Nn]gày)")

@@ -61,8 +61,10 @@ _NOT_A_DOCUMENT_BEFORE: Final = re.compile(
 #: The last words of _NOT_A_DOCUMENT_BEFORE, tested first on the lower-cased text.
 _NOT_A_DOCUMENT_ENDINGS: Final = tuple(sorted({w.split()[-1] for w in _NOT_A_DOCUMENT}))
 #: "Luật Thực hành tiết kiệm, chống lãng phí số 44/2013/QH13": a law's name between "Luật" and "số".
+#: The name holds no "/": "Luật số 19/2000/QH10 và Luật số 10/2008/QH12, Bộ luật Lao động số …"
+#: names three laws, and the last one's name starts at "Bộ luật", not at the first "Luật".
 _LAW_BEFORE: Final = re.compile(
-    r"(?<![^\W\d_])(?P<type>Luật|Bộ luật|Pháp lệnh)\s[^.;:()]{1,80}?\s[Ss]ố\s{0,3}:?\s{0,3}$"
+    r"(?<![^\W\d_])(?P<type>Luật|Bộ luật|Pháp lệnh)\s[^.;:()/]{1,80}?\s[Ss]ố\s{0,3}:?\s{0,3}$"
 )
 
 

@@ -2,8 +2,8 @@
 
 >>> from vngovdirectives.numbers import parse_number
 >>> ref = DocumentReference(number=parse_number("607/QĐ-UBND"), serial="607", type_name="Quyết định")
->>> str(ref), ref.doc_type.label, ref.short
-('Quyết định số 607/QĐ-UBND', 'Quyết định', False)
+>>> str(ref), ref.doc_type.label, ref.short, ref.relation.value
+('Quyết định số 607/QĐ-UBND', 'Quyết định', False, 'cited')
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import attrs
 from vngovdirectives.dates.model import VnDate  # noqa: TC001 - attrs and cattrs read the annotations
 from vngovdirectives.numbers.codes import DocumentType
 from vngovdirectives.numbers.model import DocumentNumber  # noqa: TC001 - attrs and cattrs read the annotations
+from vngovdirectives.references.relation.model import Relation
 
 __all__ = ["DocumentReference"]
 
@@ -30,6 +31,11 @@ class DocumentReference:
         issued_on: the issue date attached to this mention ("… ngày 29/3/2019"), if any.
         issuer: the issuing body named after "của", as written, if any.
         header: True for the number line of a document's own header ("Số: 07/KH-UBND").
+        relation: what the referenced document is to the text that cites it (its basis, what it
+            implements, amends, replaces …; :class:`~vngovdirectives.references.relation.Relation`),
+            as the finders judge it from the words around the mention; ``cited`` when nothing says.
+        part: the part of the referenced document the text names with the relation ("khoản 2
+            Điều 15" of "sửa đổi khoản 2 Điều 15 Quyết định số …"), if any.
     """
 
     number: DocumentNumber | None = None
@@ -38,6 +44,8 @@ class DocumentReference:
     issued_on: VnDate | None = None
     issuer: str | None = None
     header: bool = False
+    relation: Relation = Relation.CITED
+    part: str | None = None
 
     @property
     def short(self) -> bool:

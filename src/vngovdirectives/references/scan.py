@@ -18,7 +18,7 @@ import attrs
 
 from vngovdirectives.errors import DocumentNumberError
 from vngovdirectives.numbers.codes import canonical_code
-from vngovdirectives.numbers.grammar import CODE, canon_groups
+from vngovdirectives.numbers.grammar import CODE, NumberScheme, canon_groups
 from vngovdirectives.numbers.parse import MAX_LENGTH, parse_clean, parse_number
 from vngovdirectives.references.attach import date_after, dated_sentence, header_date, header_type, issuer_after
 from vngovdirectives.references.context import RefHit, ScanContext
@@ -67,6 +67,8 @@ def _may_start_number(ctx: ScanContext, start: int) -> bool:
     text = ctx.text
     if start and text[start - 1] in NOT_BEFORE_SERIAL:
         return False
+    if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
+        return False  # a standard's year: "QCVN 01:2022/BXD"
     if start and text[start - 1].isalpha() and not text.endswith(("số", "Số", "SỐ"), 0, start):
         return False
     if ctx.url_spans:  # inside a URL or a path?
@@ -147,6 +149,16 @@ def _symbol_ok(spaced: bool, symbol_text: str, introduced: bool, alone: bool) ->
     return all(canonical_code(c) is not None for c in codes) and (has_year or len(codes) > 1 or len(codes[0]) > 2)
 
 
+def _list_mark(number: DocumentNumber, sym: str) -> bool:
+    """Whether a number nobody introduced is an item mark or a code, not a document: one code after a
+    dash or a dot ("7- Ban Tôn giáo", "500-K21", "20.Trung tâm"), or one word in sentence case
+    ("515/Doanh thu")."""
+    if number.scheme is not NumberScheme.ISSUER_ONLY:
+        return False
+    code = sym.lstrip(" \t\r\n/-.")
+    return "/" not in sym or (code[:1].isupper() and code[1:].islower())
+
+
 def _alone(text: str, lead: Lead, m: re.Match[str]) -> bool:
     """Whether the number (with its introduction) is the whole text: a form field or a table cell's
     value, read as :func:`~vngovdirectives.numbers.parse_number` reads it, not running text."""
@@ -176,7 +188,7 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
     if (spaced or sym.islower()) and not _symbol_ok(spaced, sym, lead.introduced, _alone(text, lead, m)):
         return None
     number = _number_of(m.group())
-    if number is None:
+    if number is None or (not lead.introduced and _list_mark(number, sym)):
         return None
     issued_on, end = date_after(ctx, m.end())
     if lead.header and issued_on is None:

@@ -29,7 +29,7 @@ from vngovdirectives.directives import (
     Task,
     TaskKind,
 )
-from vngovdirectives.references import DocumentReference
+from vngovdirectives.references import DocumentReference, Relation
 from vngovdirectives.strategies._dates import deadlines as _deadlines
 from vngovdirectives.strategies._dates import effective_dates
 from vngovdirectives.strategies._dates import periods as _periods
@@ -76,6 +76,8 @@ def _references(draw: st.DrawFn) -> Reference:
         type_name=draw(st.sampled_from(_TYPES)),
         issued_on=issued,
         issuer=draw(st.none() | st.sampled_from(("UBND tỉnh", "Thủ tướng Chính phủ", "Bộ Y tế"))),
+        relation=draw(st.sampled_from(Relation)),
+        part=draw(st.none() | st.sampled_from(("khoản 2 Điều 15", "Điều 3 và Điều 4", "Khoản này"))),
     )
     return Reference(text=str(ref), span=draw(_spans()), value=ref, role=draw(st.sampled_from(ReferenceRole)))
 

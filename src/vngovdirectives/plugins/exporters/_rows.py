@@ -152,7 +152,9 @@ DIRECTIVE_COLUMNS: Final = (
 ERROR_COLUMNS: Final = ("id", "source", "error")
 TASK_COLUMNS: Final = ("id", "directive_id", "label", "kind", "action", "assignees", "lead", "support", "text")
 DEADLINE_COLUMNS: Final = ("directive_id", "task_id", "text", "kind", "last_day", "time")
-REFERENCE_COLUMNS: Final = ("directive_id", "role", "number", "type", "issued_on", "issuer", "text")
+REFERENCE_COLUMNS: Final = (
+    "directive_id", "role", "number", "type", "issued_on", "issuer", "text", "relation", "part",
+)  # fmt: skip
 CSV_COLUMNS: Final = (
     "directive_id", "source", "kind", "reference", "reference_date", "issuer", "heading",
     "task_id", "task", "assignees", "lead", "support", "deadline", "deadline_kind", "last_day", "time", "error",
@@ -211,6 +213,7 @@ def reference_rows(located: Located) -> Iterator[tuple[Cell, ...]]:
         yield (
             located.key, ref.role.value, str(v.number) if v.number is not None else v.serial, v.type_name,
             v.issued_on.iso() if v.issued_on is not None else None, v.issuer, ref.text,
+            v.relation.value, v.part,
         )  # fmt: skip
 
 

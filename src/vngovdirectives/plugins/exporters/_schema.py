@@ -166,25 +166,70 @@ def _error_item() -> dict[str, Any]:
     }
 
 
+_NULLABLE_STRING: Final[dict[str, Any]] = {"type": ["string", "null"]}
+_ISO: Final[dict[str, Any]] = {
+    "type": "string",
+    "description": "an ISO-like date: 2019-03-29, 2019-03, 2019-Q1, --03-29 …",
+}
+#: The flat values of ``find``'s records (:mod:`vngovdirectives.finding.records`), by kind.
+_RECORD_VALUES: Final[dict[str, dict[str, Any]]] = {
+    "ReferenceRecord": {
+        "type": "object",
+        "properties": {
+            "number": {"type": "string", "description": "the canonical number; a short reference's serial"},
+            "doc_type": _NULLABLE_STRING,
+            "issued_on": {"anyOf": [_ISO, {"type": "null"}]},
+            "issuer": _NULLABLE_STRING,
+            "short": {"type": "boolean"},
+            "relation": {"$ref": "#/$defs/Relation"},
+            "part": _NULLABLE_STRING,
+        },
+        "required": ["number", "doc_type", "issued_on", "issuer", "short", "relation", "part"],
+    },
+    "DateRecord": _ISO,
+    "PeriodRecord": {
+        "type": "object",
+        "properties": {"start": _ISO, "end": _ISO},
+        "required": ["start", "end"],
+    },
+    "DeadlineRecord": {
+        "type": "object",
+        "properties": {
+            "kind": {"type": "string"},
+            "due": {"anyOf": [_ISO, {"type": "null"}]},
+            "time": {"type": ["string", "null"], "description": "HH:MM"},
+            "amount": {"type": ["integer", "null"]},
+            "unit": _NULLABLE_STRING,
+            "anchor": _NULLABLE_STRING,
+            "every": {"type": "string"},
+            "day": {"type": "integer"},
+            "month": {"type": ["integer", "null"]},
+            "strict": {"type": "boolean"},
+        },
+        "required": ["kind", "due", "time"],
+    },
+}
+
+
 def _match_item(builder: _Builder) -> dict[str, Any]:
-    """One record of ``vngovdirectives find --format json|jsonl``: a finder's match with its source."""
-    from vngovdirectives.dates.model import Period, VnDate
-    from vngovdirectives.deadlines.model import Deadline
+    """One record of ``vngovdirectives find --format json|jsonl``: a match, where it was found, and
+    its flat value (:mod:`vngovdirectives.finding.records`)."""
     from vngovdirectives.directives.model import Span
     from vngovdirectives.finding.match import MatchKind
-    from vngovdirectives.numbers.model import DocumentNumber
-    from vngovdirectives.references.model import DocumentReference
+    from vngovdirectives.references.relation.model import Relation
 
-    values = [builder.of(t) for t in (DocumentReference, DocumentNumber, VnDate, Period)]
+    builder.of(Relation)  # defines $defs/Relation, which ReferenceRecord refers to
+    for name, schema in _RECORD_VALUES.items():
+        builder.defs[name] = {**schema, **({"additionalProperties": False} if "properties" in schema else {})}
     return {
-        "description": "a match of vngovdirectives find: what was found where, and its value",
+        "description": "a match of vngovdirectives find: what was found where, and its flat value",
         "type": "object",
         "properties": {
             "kind": {"enum": [k.value for k in MatchKind]},
             **_ENVELOPE,
             "span": builder.of(Span),
             "text": {"type": "string"},
-            "value": {"anyOf": [*values, builder.of(Deadline)]},
+            "value": {"anyOf": [builder.ref(name) for name in _RECORD_VALUES]},
         },
         "required": ["kind", "span", "text", "value"],
         "additionalProperties": False,
