@@ -26,9 +26,12 @@ from vngovdirectives.dates import complete, format_date
 from vngovdirectives.deadlines import Recurring, complete_deadline, last_moment, next_due
 from vngovdirectives.deadlines.workdays import add_working_days, count_working_days, is_working_day
 from vngovdirectives.finding import detect_context_date
+from vngovdirectives.graph import build_graph
 from vngovdirectives.numbers import agency_name, is_known_code
+from vngovdirectives.numbers.codes import is_national_code
 from vngovdirectives.numbers.model import check as check_number
 from vngovdirectives.plugins import available_formats, export, load_json
+from vngovdirectives.references.relation import classify_relations
 from vngovdirectives.text.decode import decode_bytes
 from vngovdirectives.text.html import html_to_text, looks_like_html
 from vngovdirectives.text.source import SourceText
@@ -155,6 +158,19 @@ def _finder(find: Callable[..., Any], html: bool | None) -> Callable[[str], obje
     return run
 
 
+def _relations(text: str) -> object:
+    """Relations of four spans that cut the text in quarters (none of an empty text)."""
+    n = len(text)
+    bounds = [(k * n // 4, min(n, max(k * n // 4 + 1, (k + 1) * n // 4))) for k in range(4)]
+    return classify_relations(text, [(a, b, a == 0) for a, b in bounds if a < b])
+
+
+def _graph(text: str) -> object:
+    graph = build_graph([("a.txt", vg.extract(text)), ("b.txt", vg.extract(text[::-1]))])
+    assert all(c.source in {d.key for d in graph.documents} for c in graph.citations)
+    return graph
+
+
 def targets() -> list[Target]:
     """Every public entry point with its contract."""
     e = errors
@@ -176,6 +192,9 @@ def targets() -> list[Target]:
         Target("detect_context_date", detect_context_date),
         Target("agency_name", agency_name),
         Target("is_known_code", is_known_code),
+        Target("is_national_code", is_national_code),
+        Target("classify_relations", _relations, (e.SpanError,), types=False),
+        Target("build_graph", _graph, (), types=False),
         Target("looks_like_html", looks_like_html),
         Target("html_to_text", html_to_text),
         Target("SourceText.read", lambda t: SourceText.read(t, html=None)),

@@ -247,6 +247,22 @@ def test_the_effective_clause_with_its_subject_broken_over_lines(subject: str) -
     assert other.effective is None  # another document's
 
 
+def test_an_act_adopted_in_session_is_dated_by_its_closing_words() -> None:
+    d = _doc(
+        "QUỐC HỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Luật số: 99/2025/QH15\n\nLUẬT\nTHỦ ĐÔ MẪU\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về thủ đô mẫu.\n"
+        "Điều 2. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.\n\n"
+        "Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 10\n"
+        "thông qua ngày 10 tháng 12 năm 2025.\n\nCHỦ TỊCH QUỐC HỘI\nTrần Văn Mẫu\n"
+    )
+    assert (str(d.number), d.type_name) == ("99/2025/QH15", "Luật")
+    assert d.issued_on is not None
+    assert d.issued_on.first_day() == dt.date(2025, 12, 10)
+    assert d.date_span is not None
+    assert d.effective is not None  # the effective date is another date, and stays one
+
+
 def test_a_blank_number_and_a_name_printed_in_capitals_after_a_rank() -> None:
     d = _doc(
         "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

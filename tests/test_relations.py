@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from _timing import scales_linearly
 from vngovdirectives import find_all, find_references, parse_reference
-from vngovdirectives.errors import InputTypeError, VocabularyError
+from vngovdirectives.errors import InputTypeError, SpanError, VocabularyError
 from vngovdirectives.finding import jsonl_record
 from vngovdirectives.references import Relation
 from vngovdirectives.references.relation import RefSpan, classify_relations
@@ -506,3 +506,16 @@ def test_adversarial_repetition_takes_linear_time(unit: str) -> None:
 def test_many_references_take_linear_time() -> None:
     item = "Căn cứ Quyết định số 12/2020/QĐ-UBND thay thế Quyết định số 3/2019/QĐ-UBND (Quyết định 3); "
     assert scales_linearly(lambda n: list(find_references(item * n)), 200)
+
+
+@pytest.mark.parametrize("span", [(5, 3, False), (0, 999, False), (-5, 4, False), (4, 4, False)])
+def test_a_span_outside_the_text_is_a_span_error(span: tuple[int, int, bool]) -> None:
+    text = "Căn cứ Nghị định số 61/2018/NĐ-CP;"
+    with pytest.raises(SpanError, match=r"refs\[1\] = \(-?\d+, \d+\).*length 34"):
+        classify_relations(text, [(7, 33, False), span])
+
+
+@pytest.mark.parametrize("span", [("a", 4, False), (1, 2), None, (1.0, 4, False)])
+def test_a_span_of_the_wrong_shape_is_an_input_type_error(span: object) -> None:
+    with pytest.raises(InputTypeError, match=r"refs\[0\]"):
+        classify_relations("Căn cứ Nghị định số 61/2018/NĐ-CP;", [span])  # type: ignore[list-item]

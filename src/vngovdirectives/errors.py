@@ -218,6 +218,12 @@ class VocabularyError(VnGovDirectivesError, ValueError):
     """A row of a vocabulary table (``data/vocab/``) is malformed: a packaging defect."""
 
 
+class SpanError(VnGovDirectivesError, ValueError):
+    """A span given by the caller is not a piece of the text: it starts before 0, ends past the
+    text's end, or is empty. The message names the span, its position among those given and the
+    length of the text."""
+
+
 class GraphError(VnGovDirectivesError, ValueError):
     """A citation graph cannot be written as asked (an unknown format, an output that exists)."""
 

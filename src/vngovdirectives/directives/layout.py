@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from vngovdirectives.dates.model import VnDate
 from vngovdirectives.directives.ending import appendix_start, recipients
 from vngovdirectives.directives.header import Header, read_header
 from vngovdirectives.directives.lexicon import ATTACHED_TEXT
@@ -40,6 +41,11 @@ _SELF_REACH: Final = 30_000
 #: "(Kèm theo Công văn số 4001/UBND-ĐT ngày 24/11/2025 …)", "(Ban hành kèm theo Quyết định số …)".
 _ATTACHED: Final = re.compile(r"(?:[Kk]èm|KÈM)[\s*]{1,4}(?:theo|THEO)[\s*]{1,4}$")
 _LETTER: Final = DocumentType.CONG_VAN.label
+#: The closing words of an act a body adopts in session, which date it when its header has no date
+#: line (a law, a resolution of the National Assembly or its Standing Committee): "Nghị quyết này đã
+#: được Ủy ban Thường vụ Quốc hội … phiên họp thứ 9 thông qua ngày 23 tháng 3 năm 2022".
+_ADOPTED: Final = re.compile(r"(?<!\w)này\s{1,3}(?:đã\s{1,3})?được\s[^.;]{0,300}?\sthông\s{1,3}qua\s{1,3}(?=ngày)")
+_ADOPTED_DATE_REACH: Final = 4
 #: "(Ban hành kèm theo Quyết định số …)" under the heading of an attached text.
 _ATTACHED_NOTE: Final = re.compile(r"[\s*(]{0,6}(?:[Bb]an\s{1,3}hành\s{1,3})?(?:[Kk]èm|KÈM)\s{1,3}(?:theo|THEO)")
 #: Where a line or a cell opens with the heading of an attached text.
@@ -85,7 +91,7 @@ def read_layout(page: Page) -> Layout:
     meta = read_metadata(text, page.source.low)
     number, number_span = header.number, header.number_span
     type_name = _type_name(header, meta)
-    issued = _issued(header, meta)
+    issued = _issued(header, meta) or _adopted(page, body_start, len(text))
     if number is None and issued is None and sig_end is not None:
         ref = _self_reference(page, sig_end)
         if ref is not None:
@@ -114,6 +120,18 @@ def _issued(header: Header, meta: Metadata) -> tuple[int, int, dt.date] | None:
     if meta.issued_on is not None and (date is None or header.end == 0):
         at, value = meta.issued_on
         return at, at, value
+    return None
+
+
+def _adopted(page: Page, start: int, end: int) -> tuple[int, int, dt.date] | None:
+    """The day the text says it was adopted ("… này đã được … thông qua ngày …"), if it says so."""
+    for m in _ADOPTED.finditer(page.text, start, end):
+        dates = page.in_range(MatchKind.DATE, m.end(), m.end() + _ADOPTED_DATE_REACH + 40)
+        first = dates[0] if dates else None
+        value = first.value if first is not None and first.start - m.end() <= _ADOPTED_DATE_REACH else None
+        if isinstance(value, VnDate) and value.year is not None and value.day is not None and not value.lunar:
+            assert first is not None
+            return first.start, first.end, value.first_day()
     return None
 
 

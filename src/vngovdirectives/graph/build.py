@@ -124,23 +124,27 @@ class _Corpus:
             if key is not None and c.reference.value.number is not None:
                 self._facts_of(key, c.reference.value.number).heard(c.reference)
 
-    def _source_key(self, reading: PageReading, source: str) -> str:
-        """The key of a citing document: one of the page's own, one its items report, or the page."""
-        own = next((o for o in reading.own if str(o.number) == source), None)
-        if own is not None:
-            return self.ids.key(own.number, own.issued_on)
-        reported = [c.reference for c in reading.citations if str(c.reference.value.number) == source]
-        keys = [self.key_of(r) for r in reported]
-        return next((k for k in keys if k is not None and k != source), source)
+    def _source_keys(self, reading: PageReading) -> dict[str, str]:
+        """The keys of a page's citing documents, by the number its citations give: its own, and
+        those its items report (the first mention that tells which document it is)."""
+        keys: dict[str, str] = {}
+        for c in reading.citations:
+            number = c.reference.value.number
+            key = self.key_of(c.reference)
+            if number is not None and key is not None and keys.get(str(number), str(number)) == str(number):
+                keys[str(number)] = key
+        keys.update({str(o.number): self.ids.key(o.number, o.issued_on) for o in reading.own})
+        return keys
 
     def citations(self) -> list[Citation]:
         shorts = ShortIndex(((k, f.number, f.node(k).type_name) for k, f in self.facts.items()), self.key_of)
         out = []
         for reading in self.readings:
+            sources = self._source_keys(reading)
             for c in reading.citations:
                 ref = c.reference
                 value = ref.value
-                source = self._source_key(reading, c.source)
+                source = sources.get(c.source, c.source)
                 target = self.key_of(ref) if value.number is not None else shorts.resolve(ref, reading)
                 if target == source:
                     continue  # a document citing itself under its own number: not an edge

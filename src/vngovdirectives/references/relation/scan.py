@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from vngovdirectives.errors import expect_type
+from vngovdirectives.errors import InputTypeError, SpanError, expect_type
 from vngovdirectives.references.relation.cues import INSIDE, MASK, TITLE, Genre, Where
 from vngovdirectives.references.relation.model import ACTS, REVERSE, Classified, RefSpan, Relation
 from vngovdirectives.references.relation.prepared import CueHit, CueText, infer_genre
@@ -287,10 +287,11 @@ def classify_relations(
     is_header)``; a :class:`RefSpan` may carry the canonical number. ``genre`` (a document, or a
     page that reports documents) is inferred from the text when None. The finders do this for
     every reference they find (``DocumentReference.relation``); call it for spans of your own.
+    A span that is no non-empty piece of ``text`` is a :class:`~vngovdirectives.errors.SpanError`.
     """
     expect_type(text, str, "classify_relations")
+    spans = [_checked_span(text, k, r) for k, r in enumerate(refs)]
     norm = normalize(text)
-    spans = [r if isinstance(r, RefSpan) else RefSpan(*r) for r in refs]
     if norm.offsets:  # decomposed input: the spans move with the composed text
         where = norm.offsets
         spans = [
@@ -304,6 +305,26 @@ def classify_relations(
     for r, c in enumerate(found):
         result[order[r]] = c
     return result
+
+
+def _checked_span(text: str, k: int, ref: object) -> RefSpan:
+    """Reference ``k`` of those given, as a span of ``text``; a typed error when it is none."""
+    expect_type(ref, (RefSpan, tuple), "classify_relations", f"refs[{k}]")
+    span = ref if isinstance(ref, RefSpan) else None
+    if span is None:
+        assert isinstance(ref, tuple)
+        if len(ref) != 3:
+            raise InputTypeError(f"classify_relations() reads refs[{k}] as (start, end, is_header), not {ref!r}")
+        start, end, header = ref
+        expect_type(start, int, "classify_relations", f"refs[{k}] start")
+        expect_type(end, int, "classify_relations", f"refs[{k}] end")
+        span = RefSpan(start, end, bool(header))
+    if not 0 <= span.start < span.end <= len(text):
+        raise SpanError(
+            f"classify_relations(): refs[{k}] = ({span.start}, {span.end}) is not a non-empty span of the "
+            f"text (length {len(text)})"
+        )
+    return span
 
 
 def _with_number(text: str, span: RefSpan) -> RefSpan:
