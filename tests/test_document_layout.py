@@ -351,6 +351,14 @@ def test_odd_text_never_raises(text: str) -> None:
     extract(text)
 
 
+@pytest.mark.parametrize("label", ["a) ", "2) ", "(1) ", "II. ", "3. "])
+def test_a_document_that_ends_with_a_label_and_a_space_is_read(label: str) -> None:
+    head = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nKẾ HOẠCH\n1. Mục tiêu: Sở Y tế chủ trì rà soát.\n"
+    found = extract(head + label)
+    assert isinstance(found, Document)
+    assert [a.name for t in found.tasks for a in t.assignees] == ["Sở Y tế"]
+
+
 def test_random_text_never_raises() -> None:
     rnd = random.Random(7)
     alphabet = "SốKTM.:/-|*\n ngàythángnămĐỘCLẬPQUYẾTĐỊNHVvKínhgửiNơinhận0123456789ủĐiều()"

@@ -121,8 +121,15 @@ def extract(source: str | SourceText, /, *, html: bool | None = None) -> Extract
         InputTypeError: ``source`` is not a ``str``.
     """
     with paused_gc():
-        page = read_page(source, html)
-        layout = read_layout(page)
-        if layout.is_document:
-            return read_document(page, layout)
-        return read_bulletin(page)
+        return _extract(source, html)
+
+
+def _extract(source: str | SourceText, html: bool | None) -> Extracted:
+    # Apart from :func:`extract`, so that the page is freed before the collector is turned back on: its first
+    # collection then walks the result only, not every unit and match of the page (0.025 s -> 0.002 s of
+    # collections over the 432 real documents).
+    page = read_page(source, html)
+    layout = read_layout(page)
+    if layout.is_document:
+        return read_document(page, layout)
+    return read_bulletin(page)

@@ -20,7 +20,7 @@ import attrs
 
 from vngovdirectives.directives.bodies import shared_colon
 from vngovdirectives.directives.model import Assignee, AssigneeRole, DeadlineMention, Task, TaskKind
-from vngovdirectives.directives.orders import heading, imperative, may_order, read_order, support
+from vngovdirectives.directives.orders import heading, hinted, imperative, may_order, read_order, support
 from vngovdirectives.directives.outline import Item, outline
 from vngovdirectives.directives.plans import field_assignees, merge, time_deadlines
 from vngovdirectives.directives.tables import table_tasks, tables
@@ -178,9 +178,12 @@ class _Walk:
         drafts = [] if draft is None else [(it.start, *draft)]
         read = draft[2] if draft is not None else -1  # a clause the first task already took
         for ss, se in _sentences(text, first_end, e) if first_end < e else ():
-            if ss <= read or not may_order(self.page, ss, se):
+            if ss <= read:
                 continue
-            order = read_order(self.page, ss, se, acting=True)
+            hint = hinted(self.page, ss, se)
+            if not may_order(self.page, ss, se, hint):
+                continue
+            order = read_order(self.page, ss, se, acting=True, hint=hint)
             if order is not None and order.assignees and not _narrates(text, ss, order.action):
                 drafts.append((ss, order.kind, order.assignees, order.action, order.trigger))
         out = []
@@ -205,8 +208,9 @@ class _Walk:
         """The task the first sentence ``text[s:e]`` of an item gives, and the subject it hands down; a
         heading that only names a body ("Sở Tài chính:") is a task of it when a verb follows on."""
         page, text = self.page, self.page.text
-        maybe = may_order(page, s, e)
-        order = read_order(page, s, e, acting=True) if maybe else None
+        hint = hinted(page, s, e)
+        maybe = may_order(page, s, e, hint)
+        order = read_order(page, s, e, acting=True, hint=hint) if maybe else None
         if order is not None and order.assignees:
             assignees = order.assignees
             if order.kind is TaskKind.DIRECT and inherited:
@@ -230,8 +234,10 @@ class _Walk:
             others = directed.assignees if directed is not None and directed.kind is TaskKind.DIRECT else ()
             assignees = merge((), [*_with_role(tuple(bodies), given), *others, *support(page, after, item_end)])
             return (TaskKind.ARTICLE, assignees, after, None), tuple(bodies)
+        if not inherited or heads_points:
+            return None, ()  # most items: nothing handed down, no verb to read
         role = imperative(text, s, e)
-        if role is None or not inherited or heads_points:
+        if role is None:
             return None, ()
         assignees = merge((), [*_with_role(inherited, role), *support(page, s, e)])
         return (TaskKind.ARTICLE, assignees, s, None), ()

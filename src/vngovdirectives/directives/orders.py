@@ -38,7 +38,17 @@ from vngovdirectives.text.vocab import words
 if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
 
-__all__ = ["Order", "heading", "imperative", "leading_trigger", "may_order", "read_order", "support", "word_of"]
+__all__ = [
+    "Order",
+    "heading",
+    "hinted",
+    "imperative",
+    "leading_trigger",
+    "may_order",
+    "read_order",
+    "support",
+    "word_of",
+]
 
 _S: Final = r"\s{1,3}"
 #: "chủ trì" as the verb of the sentence (not "cơ quan chủ trì").
@@ -65,8 +75,10 @@ _REPORTS: Final = frozenset(words("reporting_verbs"))
 _ROLE_OF: Final = {"chủ trì": AssigneeRole.LEAD, "phối hợp": AssigneeRole.SUPPORT}
 
 
-#: A word of each leading trigger, for a quick look before the pattern is tried.
-_TRIGGER_HINT: Final = re.compile("|".join(sorted({re.escape(w.split()[0]) for w in words("leading_triggers")})))
+#: The first word of each leading trigger (lower case), for a quick look before the pattern is tried.
+_TRIGGER_HINTS: Final = tuple(sorted({w.split()[0] for w in words("leading_triggers")}))
+#: How far into a sentence a leading trigger is looked for.
+_TRIGGER_REACH: Final = 400
 
 
 class Order(NamedTuple):
@@ -88,10 +100,23 @@ _MAY_OPEN: Final = re.compile(
 )
 
 
-def may_order(page: Page, start: int, end: int) -> bool:
+def hinted(page: Page, start: int, end: int) -> bool:
+    """Whether the first word of a leading trigger stands (in any case) near the start of ``text[start:end]``:
+    without one, :func:`leading_trigger` finds none. (One ``str.find`` a word, faster than a search of their
+    alternation: 1.0 against 2.5 µs over 400 characters; the walk over a document's items asks for
+    every sentence. A loop, not ``any()`` of a generator, which costs 15 % more.)"""
+    low, stop = page.source.low, min(end, start + _TRIGGER_REACH)
+    for word in _TRIGGER_HINTS:  # noqa: SIM110 - see above
+        if low.find(word, start, stop) >= 0:
+            return True
+    return False
+
+
+def may_order(page: Page, start: int, end: int, hint: bool | None = None) -> bool:
     """A quick look: whether ``text[start:end]`` may give an order (a trigger word in it, or a body, an opener
-    or a circumstance where it opens). False means :func:`read_order` would find none."""
-    if _TRIGGER_HINT.search(page.source.low, start, min(end, start + 400)) is not None:
+    or a circumstance where it opens). False means :func:`read_order` would find none. ``hint``: what
+    :func:`hinted` says of it, when already asked."""
+    if hinted(page, start, end) if hint is None else hint:
         return True
     return _MAY_OPEN.match(page.text, start, end) is not None
 
@@ -101,12 +126,13 @@ def word_of(m: re.Match[str]) -> str:
     return " ".join(m.group("w").split()).casefold()
 
 
-def leading_trigger(text: str, start: int, end: int, low: str | None = None) -> re.Match[str] | None:
+def leading_trigger(text: str, start: int, end: int, hint: bool = True) -> re.Match[str] | None:
     """The first "Yêu cầu / Đề nghị / Giao / Chỉ đạo" of the sentence that starts the order: at the
-    start, after the issuer ("UBND tỉnh yêu cầu"), or after a circumstance ("Theo …, đề nghị")."""
-    stop = min(end, start + 400)
-    if low is not None and _TRIGGER_HINT.search(low, start, stop) is None:  # the common case
+    start, after the issuer ("UBND tỉnh yêu cầu"), or after a circumstance ("Theo …, đề nghị"). ``hint``
+    False: :func:`hinted` said that none stands there (the common case)."""
+    if not hint:
         return None
+    stop = min(end, start + _TRIGGER_REACH)
     for lead in word_starts(LEADING_TRIGGERS, text, start, stop):
         prefix = text[start : lead.start()]
         if prefix.endswith(("Ban ", "Ban chỉ ")):
@@ -121,12 +147,12 @@ def leading_trigger(text: str, start: int, end: int, low: str | None = None) -> 
     return None
 
 
-def read_order(page: Page, start: int, end: int, *, acting: bool = False) -> Order | None:
+def read_order(page: Page, start: int, end: int, *, acting: bool = False, hint: bool | None = None) -> Order | None:
     """The order ``text[start:end]`` gives, or None when it names no body that must act. With ``acting``
     (a document's own text), the body before "chỉ đạo" acts too: "Chủ tịch UBND cấp xã chỉ đạo Ban Chỉ huy …"
     is a task of both."""
     text = page.text
-    lead = leading_trigger(text, start, end, page.source.low)
+    lead = leading_trigger(text, start, end, hinted(page, start, end) if hint is None else hint)
     if lead is not None:
         order = _led(page, lead, end)
         if acting and word_of(lead) == "chỉ đạo":

@@ -37,6 +37,10 @@ _SPLIT_LABEL: Final = re.compile(
     r"(?P<article>Điều\s{1,3}(?P<an>\d{1,3}[a-z]?)\s{0,3}[.:]?(?=\s))"
     r"|(?P<chapter>(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s{1,3}[IVXLC\d]{1,6}\b)"
 )
+#: The characters a label (of :data:`_LABEL` or :data:`_SPLIT_LABEL`) may open with, besides a digit: a unit that
+#: opens with another ("Sở …", "UBND …", "Tăng cường …", a quarter of the lines) is not tried against the patterns
+#: (the outline of every unit of the real documents: 0.283 s -> 0.270 s, medians of 3 interleaved runs).
+_LABEL_FIRST: Final = frozenset("ĐCMPIVX(-–—•·+abcdefghijklmnopqrstuvwxyzđ")
 _FIELDS: Final = sorted(((r[0], r[1]) for r in rows("plan_fields")), key=lambda r: -len(r[0]))
 #: A plan's field line: "Đơn vị chủ trì thực hiện: …", "*Thời gian thực hiện:* …".
 FIELD: Final = re.compile(
@@ -74,11 +78,16 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
     ends: list[int] = []  # each item's end, grown by the lines that go on with it
     stack: list[int] = []  # indices of the open labelled items
     prev: Unit | None = None
+    body = -1  # where the text of the last item starts (-1: no item yet)
     for u in units:
-        if u.rule:
+        start, end, line, rule = u
+        if rule:
             continue
-        if items and prev is not None and _goes_on(text, u, prev, items[-1].body):
-            ends[-1] = max(u.end, ends[-1])
+        # The common case decided without a pattern: a line that opens with a small letter (not a label "a)")
+        # goes on with the item before, a blank line between or not (some pages print each line as a paragraph).
+        # Inline, with the unit unpacked once: the outline of the real documents 0.273 s -> 0.26 s.
+        if body >= 0 and line[0].islower() and start >= body and not (len(line) > 1 and line[1] in ")."):
+            ends[-1] = max(ends[-1], end)
             prev = u
             continue
         new = _item(text, u, prev)
@@ -90,14 +99,15 @@ def outline(text: str, units: list[Unit]) -> list[Item]:
             and prev is not None
             and _titled(text, last, prev, u)
         ):
-            new = Item("para", None, u.start, u.start, u.end, -1)  # the line after an article's title
-        if last is not None and (new is None or u.start < last.body or (new.kind == "para" and last.body >= ends[-1])):
-            ends[-1] = max(u.end, ends[-1])
+            new = Item("para", None, start, start, end, -1)  # the line after an article's title
+        if last is not None and (new is None or start < body or (new.kind == "para" and body >= ends[-1])):
+            ends[-1] = max(end, ends[-1])
         else:
-            item = new or Item("para", None, u.start, u.start, u.end, -1)
+            item = new or Item("para", None, start, start, end, -1)
             parents.append(_parent(items, stack, item.kind))
             items.append(item)
             ends.append(item.end)
+            body = item.body
             if item.kind not in ("para", "field"):
                 stack.append(len(items) - 1)
         prev = u
@@ -117,16 +127,14 @@ def _titled(text: str, article: Item, prev: Unit, u: Unit) -> bool:
     return BODY_START.match(u.text) is not None
 
 
-def _goes_on(text: str, u: Unit, prev: Unit, body: int) -> bool:
-    """The common case decided without a pattern: a line that opens with a small letter (not a label "a)")
-    goes on with the item before, a blank line between or not (some pages print each line as a paragraph)."""
-    t = u.text
-    return t[0].islower() and not (len(t) > 1 and t[1] in ").") and u.start >= body
-
-
 def _item(text: str, u: Unit, prev: Unit | None) -> Item | None:
     """The item unit ``u`` starts, or None when it goes on with the one before."""
-    m = _LABEL.match(text, u.start, u.end + 1) or _SPLIT_LABEL.match(text, u.start, u.end + 12)
+    first = text[u.start]
+    m = (
+        _LABEL.match(text, u.start, u.end + 1) or _SPLIT_LABEL.match(text, u.start, u.end + 12)
+        if first in _LABEL_FIRST or first.isdecimal()
+        else None
+    )
     bullet = m is not None and m.lastgroup in ("dash", "plus")
     if m is not None and (m.end() < u.end or not bullet):
         kind, label = _kind(m)
