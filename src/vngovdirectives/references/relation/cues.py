@@ -8,9 +8,8 @@ linear in the text.
 
 >>> phrase_regex("đã [triển khai|] thực hiện")
 'đã(?:\\\\s+triển\\\\s+khai|)\\\\s+thực\\\\s+hiện'
->>> cue = next(c for c in CUES if c.phrase == "thay thế")
->>> cue.relation.value, cue.where.value, cue.gap
-('replaces', 'before', 60)
+>>> [(c.relation.value, c.where.value, c.gap) for c in CUES if c.phrase == "thay thế"]
+[('replaces', 'leads', 300), ('replaces', 'before', 60)]
 """
 
 from __future__ import annotations
