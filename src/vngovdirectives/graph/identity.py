@@ -73,11 +73,6 @@ class Identities:
                 stamps.setdefault(str(number), set()).add(stamp)
         self._shared = frozenset(number for number, seen in stamps.items() if len(seen) > 1)
 
-    @property
-    def shared_numbers(self) -> frozenset[str]:
-        """The numbers that stand for more than one document of the corpus."""
-        return self._shared
-
     def key(self, number: DocumentNumber, issued_on: VnDate | None) -> str:
         """The key of the document that ``number``, issued on ``issued_on`` (if known), stands for."""
         bare = str(number)
