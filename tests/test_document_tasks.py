@@ -263,3 +263,9 @@ def test_a_heading_over_points_that_order_nothing_is_the_task() -> None:
     )
     assert t.label == "Điều 2"
     assert _who(t) == [("Sở Tài chính", L), ("Sở Xây dựng", L), ("Văn phòng UBND tỉnh", S)]
+
+
+@pytest.mark.parametrize("verb", ["xem xét, quyết định", "thúc đẩy ứng dụng", "tăng thời lượng tuyên truyền"])
+def test_a_body_name_ends_where_its_verb_begins(verb: str) -> None:
+    (t,) = _tasks(f"1. Sở Thông tin và Truyền thông {verb} trong năm 2026.\n")
+    assert [name for name, _ in _who(t)] == ["Sở Thông tin và Truyền thông"]
