@@ -574,3 +574,12 @@ def test_an_article_that_opens_with_its_act_reaches_a_long_object() -> None:
         "cited", "cited",  # "đã được\nsửa đổi": a broken line, not a clause that opens with the act
         "amended_by",
     ]  # fmt: skip
+
+
+def test_a_list_intro_broken_over_a_line() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 5. Điều khoản thi hành\n2. Quyết định này bãi bỏ toàn bộ các Quyết\nđịnh sau:\n\n"
+        "a) Quyết định số 32/2021/QĐ-UBND ngày 07/10/2021 của Ủy ban nhân dân thành phố về cấp dự báo cháy rừng;\n\n"
+        "b) Quyết định số 09/2022/QĐ-UBND ngày 12/9/2022 của Ủy ban nhân dân tỉnh về cấp dự báo cháy rừng.\n"
+    )
+    assert [r for _, r, _ in found(text)] == ["repeals", "repeals"]

@@ -81,7 +81,7 @@ _ISSUER: Final = re.compile(r"(?<!\w)của\s", re.IGNORECASE)
 #: văn bản sau:"), or a heading that names documents with no colon, right above numbered items
 #: ("Điều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật …\n\n1. Quyết định số …").
 _LIST_INTRO: Final = re.compile(
-    rf"[^\n:;.{MASK}]{{0,60}}:[ \t*_]*\n"
+    rf"(?:[^\n:;.{MASK}]|\n(?![ \t]*\n)){{0,60}}:[ \t*_]*\n"  # a line may break inside it ("các Quyết\nđịnh sau:")
     rf"|[^\n:;.{MASK}]{{0,30}}(?<!\w)(?:văn bản|VĂN BẢN)(?!\w)[^\n:;.{MASK}]{{0,80}}\n"
     r"(?=[ \t]*\n?[ \t*_]*(?:\d{1,2}[.)]|[a-zđ]\))[ \t])"
 )
