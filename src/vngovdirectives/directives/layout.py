@@ -45,7 +45,8 @@ _LETTER: Final = DocumentType.CONG_VAN.label
 #: line (a law, a resolution of the National Assembly or its Standing Committee): "Nghị quyết này đã
 #: được Ủy ban Thường vụ Quốc hội … phiên họp thứ 9 thông qua ngày 23 tháng 3 năm 2022".
 _ADOPTED: Final = re.compile(r"(?<!\w)này\s{1,3}(?:đã\s{1,3})?được\s[^.;]{0,300}?\sthông\s{1,3}qua\s{1,3}(?=ngày)")
-_ADOPTED_DATE_REACH: Final = 4
+_ADOPTED_DATE_REACH: Final = 4  # most characters between "thông qua" and its date
+_LONGEST_DATE: Final = 40  # "ngày 23 tháng 3 năm 2022" and its longer spellings fit in this
 #: "(Ban hành kèm theo Quyết định số …)" under the heading of an attached text.
 _ATTACHED_NOTE: Final = re.compile(r"[\s*(]{0,6}(?:[Bb]an\s{1,3}hành\s{1,3})?(?:[Kk]èm|KÈM)\s{1,3}(?:theo|THEO)")
 #: Where a line or a cell opens with the heading of an attached text.
@@ -126,7 +127,7 @@ def _issued(header: Header, meta: Metadata) -> tuple[int, int, dt.date] | None:
 def _adopted(page: Page, start: int, end: int) -> tuple[int, int, dt.date] | None:
     """The day the text says it was adopted ("… này đã được … thông qua ngày …"), if it says so."""
     for m in _ADOPTED.finditer(page.text, start, end):
-        dates = page.in_range(MatchKind.DATE, m.end(), m.end() + _ADOPTED_DATE_REACH + 40)
+        dates = page.in_range(MatchKind.DATE, m.end(), m.end() + _ADOPTED_DATE_REACH + _LONGEST_DATE)
         first = dates[0] if dates else None
         value = first.value if first is not None and first.start - m.end() <= _ADOPTED_DATE_REACH else None
         if isinstance(value, VnDate) and value.year is not None and value.day is not None and not value.lunar:
