@@ -312,6 +312,39 @@ def test_range_with_a_bare_left_day() -> None:
     assert [iso for _, _, iso in _summary("Tuần từ 13 đến 19/11/2023, các xã ra quân.")] == ["2023-11-13/2023-11-19"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        (
+            "Đợt cao điểm từ tháng 4 đến tháng 6 năm 2020 trên địa bàn.",
+            "từ tháng 4 đến tháng 6 năm 2020",
+            "2020-04/2020-06",
+        ),
+        ("Thời gian: tháng 8 - tháng 9/2021.", "tháng 8 - tháng 9/2021", "2021-08/2021-09"),
+        ("Từ tháng 11 đến hết tháng 2/2022 kiểm tra.", "Từ tháng 11 đến hết tháng 2/2022", "2021-11/2022-02"),
+        # a line break inside, as in a page cut to width
+        (
+            "triển khai từ tháng 3 đến tháng 10\nnăm 2026 tại các xã",
+            "từ tháng 3 đến tháng 10\nnăm 2026",
+            "2026-03/2026-10",
+        ),
+    ],
+)
+def test_range_with_a_bare_left_month(text: str, span: str, iso: str) -> None:
+    assert _summary(text) == [("period", span, iso)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So với tháng 13 đến tháng 6 năm 2020 tăng.",  # no month 13: the right end stays a date
+        "Kết quả tháng 4, đến tháng 6 năm 2020 hoàn thành.",  # a comma: two clauses, no range
+    ],
+)
+def test_bare_left_month_needs_a_range(text: str) -> None:
+    assert [kind for kind, _, _ in _summary(text)] == ["date"]
+
+
 def test_schedule_rows_give_their_month_to_listed_days() -> None:
     text = (
         "Tháng | Ngày tiếp |\nTháng 3 | Chủ tịch | Ngày 02; 09; 16 (Thứ 2) |\nTháng 4 | Phó Chủ tịch | Ngày 06;13 |\n"

@@ -1,9 +1,9 @@
-"""Dates written together: the two ends of a period, a bare day before a range, a list of days.
+"""Dates written together: the two ends of a period, a bare day or month before a range, a list of days.
 
 The finders' walk asks these of neighbouring candidates: :func:`joined_period` ("từ ngày 25/3 đến
-31/3/2019"), :func:`bare_left_end` ("từ ngày 12 đến ngày 15-10": the left end is only a day
-number) and :func:`listed_days` ("ngày 5 và 6/3/2024": the days listed before a full date share
-its month and year).
+31/3/2019"), :func:`bare_left_end` ("từ ngày 12 đến ngày 15-10", "từ tháng 4 đến tháng 6 năm
+2020": the left end is only a day or a month number) and :func:`listed_days` ("ngày 5 và
+6/3/2024": the days listed before a full date share its month and year).
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ _RANGE_GAP: Final = re.compile(
 _BARE_LEFT_END: Final = re.compile(
     rf"(?:từ{S}(?:(?:ngày|mùng|mồng){S})?|(?:ngày|mùng|mồng){S})(?P<n>\d{{1,2}}){S0}(?:-|đến(?:{S}hết)?|tới){S0}$"
 )
+_BARE_LEFT_MONTH: Final = re.compile(rf"(?:từ{S})?tháng{S}(?P<n>\d{{1,2}}){S0}(?:-|(?:đến|tới)(?:{S}hết)?){S0}$")
+#: What may not stand right before a bare month: a day ("ngày 3 tháng 4 đến …" is a day's range).
+_DAY_BEFORE_MONTH: Final = re.compile(r"(?:\d|ngày|mùng|mồng)\s*$")
 _DAY_LIST_BACK: Final = re.compile(
     rf"(?:ngày|mùng|mồng){S}(?P<list>\d{{1,2}}(?:{S0}[,;]{S0}\d{{1,2}}){{0,5}}){S0}(?:,|và){S0}$"
 )
@@ -61,8 +64,11 @@ def from_before(low: str, start: int, floor: int = 0) -> int:
 
 
 def bare_left_end(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Period, re.Match[str]] | None:
-    """The period "từ ngày 12 đến ngày 15-10" whose right end is ``c`` (value ``v``) and whose left
-    end is a bare day number, with the match of the left end; None when there is none."""
+    """The period whose right end is ``c`` (value ``v``) and whose left end is a bare day number
+    ("từ ngày 12 đến ngày 15-10") or, before a month, a month number without the year ("từ tháng 4
+    đến tháng 6 năm 2020"), with the match of the left end; None when there is none."""
+    if v.day is None:
+        return _bare_left_month(low, c, v, floor)
     bm = _BARE_LEFT_END.search(low, max(floor, c.start - 40), c.start)
     if bm is None:
         return None
@@ -73,6 +79,21 @@ def bare_left_end(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Period
             left = VnDate(month=v.month, day=day, lunar=True, leap=v.leap)
         except ValueError:
             left = None
+    if left is None:
+        return None
+    try:
+        return join_ends(left, v), bm
+    except DateError:
+        return None
+
+
+def _bare_left_month(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Period, re.Match[str]] | None:
+    if v.month is None or v.lunar or v.year is None:
+        return None
+    bm = _BARE_LEFT_MONTH.search(low, max(floor, c.start - 40), c.start)
+    if bm is None or _DAY_BEFORE_MONTH.search(low, max(floor, bm.start() - 8), bm.start()):
+        return None
+    left = make_date(None, int(bm["n"]))
     if left is None:
         return None
     try:

@@ -135,7 +135,9 @@ class _Walk:
         low = self.low
         # The words right before the date decide most of what follows: read them once.
         tail = low[max(0, c.start - 12) : c.start].rstrip()
-        if self._joined(c) or (v.day is not None and tail.endswith(RANGE_ENDINGS) and self._bare_range(c, v)):
+        if self._joined(c) or (
+            (v.day is not None or v.month is not None) and tail.endswith(RANGE_ENDINGS) and self._bare_range(c, v)
+        ):
             return
         if v.day is not None and not v.lunar and c.start == c.dstart and tail.endswith((",", "và")):
             listed = listed_days(low, c, v, self.floor)
@@ -169,7 +171,8 @@ class _Walk:
         return True
 
     def _bare_range(self, c: Candidate, v: VnDate) -> bool:
-        """A period whose left end is a bare day ("từ ngày 12 đến ngày 15-10")."""
+        """A period whose left end is a bare day or month ("từ ngày 12 đến ngày 15-10", "từ tháng 4 đến
+        tháng 6/2020")."""
         found = bare_left_end(self.low, c, v, self.floor)
         if found is None:
             return False
