@@ -395,6 +395,16 @@ def test_a_recurring_word_before_a_dated_day_is_no_recurring_deadline() -> None:
             VnDate(year=2020, month=5, day=21),
         ),
         (
+            "Mới đây, ngày 3/8/2022, Bộ Tài chính đã có Công văn số 7654/BTC-HCSN hướng dẫn các địa phương",
+            "7654/BTC-HCSN",
+            VnDate(year=2022, month=8, day=3),
+        ),
+        (
+            "Trước đó, vào ngày 14/2/2023, UBND huyện ban hành Kế hoạch số 27/KH-UBND triển khai",
+            "27/KH-UBND",
+            VnDate(year=2023, month=2, day=14),
+        ),
+        (
             "Ngày 29 tháng 12/2020  Ban Thường vụ Tỉnh ủy Đắk Lắk đã ban hành Chỉ thị số 04 -CT/TU về việc",
             "04-CT/TU",
             VnDate(year=2020, month=12, day=29),

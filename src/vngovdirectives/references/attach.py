@@ -40,9 +40,13 @@ _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: "của Bộ\ntrưởng Bộ Công Thương").
 _ISSUER_END_WORDS: Final = trie(words("issuer_end_words"), r"\s{1,3}")
 _ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[a-zđà-ỹ])|,\s|\s{_ISSUER_END_WORDS}(?!\w)")
+#: How a sentence may open before its issue date: "Ngày 6/5/2019, …", "Vào ngày …", "Vừa qua, ngày …".
+_LEDE_WORDS: Final = alternation([*words("dateline_openers"), *words("sentence_openers")], " ")
+_OPENING: Final = re.compile(
+    rf"[ \t.?!]{{0,4}}(?:{_LEDE_WORDS}[ \t]{{0,2}},[ \t]{{0,2}})?(?:[Vv]ào[ \t]{{1,3}})?(?=[Nn]gày)"
+)
 #: What may stand between a sentence's opening issue date and the reference: a comma, then no
 #: sentence end ("Ngày 6/5/2019, UBND tỉnh đã có văn bản số …").
-_OPENING: Final = re.compile(r"[ \t.?!]{0,4}(?:[Vv]ào[ \t]{1,3})?(?=[Nn]gày)")
 _DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")
 _ISSUING_VERB: Final = re.compile(rf"\b{alternation(words('issuing_verbs'), ' ')}\b")
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
