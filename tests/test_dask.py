@@ -113,3 +113,12 @@ def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "dask.bag", None)
     with pytest.raises(MissingExtraError, match=r'pip install "vngovdirectives\[dask\]"'):
         vd.extract_bag(["a.txt"])
+
+
+def test_without_pyarrow_the_parquet_error_names_the_extra(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(MissingExtraError, match=r'pip install "vngovdirectives\[dask,parquet\]"'):
+        vd.to_parquet(vd.extract_bag(_files(tmp_path), npartitions=1), tmp_path / "pq")
+    assert not (tmp_path / "pq").exists()  # nothing written

@@ -1,8 +1,8 @@
 """Extracting a corpus on Dask: on the cores of one machine, or on a cluster, unchanged.
 
 Needs the ``dask`` extra (``pip install "vngovdirectives[dask]"``: dask's bags and
-``distributed``); Parquet output needs ``pyarrow`` too. The unit of work is one file: its record
-is the JSON object a ``jsonl`` export writes for it (``"kind"``, ``"source"``, ``"id"`` and the
+``distributed``); Parquet output needs ``pyarrow`` too (the ``parquet`` extra). The unit of work
+is one file: its record is the JSON object a ``jsonl`` export writes for it (``"kind"``, ``"source"``, ``"id"`` and the
 item's fields, or ``"kind": "error"`` and the message), so the records of a cluster run are the
 lines of ``vngovdirectives extract --format jsonl`` over the same paths, in the same order.
 
@@ -159,7 +159,7 @@ def to_parquet(bag: Bag, directory: str | os.PathLike[str]) -> list[str]:
     try:
         importlib.import_module("pyarrow.parquet")
     except ImportError:
-        raise MissingExtraError('Parquet output needs pyarrow: pip install "vngovdirectives[dask]" pyarrow') from None
+        raise MissingExtraError('Parquet output needs pyarrow: pip install "vngovdirectives[dask,parquet]"') from None
     dask: Any = importlib.import_module("dask")  # typed as Any: dask's own annotations are partial
     folder = os.fspath(directory)
     os.makedirs(folder, exist_ok=True)
