@@ -163,6 +163,18 @@ def test_within_month_and_quarter() -> None:
     assert [w.due.iso() for w in within] == ["2025-08", "2025-Q4"]
 
 
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Sở Tài chính chủ trì, tham mưu UBND tỉnh trong tháng 11/2021.", "2021-11"),
+        ("Sở Nội vụ rà soát, đề xuất phương án sắp xếp trong quý I/2022.", "2022-Q1"),
+    ],
+)
+def test_task_verbs_make_a_span_a_time_limit(text: str, due: str) -> None:
+    within = [h.value for h in _scan(text) if isinstance(h.value, Within)]
+    assert [w.due.iso() for w in within] == [due]
+
+
 def test_news_stamps_with_time() -> None:
     hits = _scan("Cập nhật lúc: 09:15 03/01/2022")
     assert [(h.value.iso(), h.time) for h in hits if isinstance(h.value, VnDate)] == [
