@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from vngovdirectives import DocumentReferenceError, parse_reference
+from vngovdirectives.dates import VnDate
 from vngovdirectives.finding import MatchKind, find_numbers, find_references, resolve_references
 
 
@@ -139,6 +140,22 @@ def test_short_references_and_resolution() -> None:
 def test_short_reference_is_not_a_quantity_or_a_year() -> None:
     assert refs("Quyết định 5 năm một lần; Kế hoạch 2024 của huyện; Chỉ thị 3 nhiệm vụ") == []
     assert [r[0] for r in refs("Quyết định số 1342 ngày 5/6/2021")] == ["1342"]
+
+
+def test_a_short_reference_may_state_its_year() -> None:
+    text = (
+        "Nghị định 232/2025/NĐ-CP sửa đổi, bổ sung Nghị định 24/2012 về kinh doanh vàng; Thông tư số 08/2024 quy định"
+    )
+    found = [m.value for m in find_references(text)]
+    assert [(r.serial, r.type_name, r.issued_on) for r in found[1:]] == [
+        ("24", "Nghị định", VnDate(year=2012)),
+        ("08", "Thông tư", VnDate(year=2024)),
+    ]
+    assert [m.text for m in find_references(text)][1:] == ["Nghị định 24/2012", "Thông tư số 08/2024"]
+    # a date after it wins; a symbol after the year makes a full number
+    (dated,) = find_references("Kế hoạch 15/2020 ngày 3/2/2020 của UBND huyện")
+    assert dated.value.issued_on == VnDate(year=2020, month=2, day=3)
+    assert [str(m.value.number) for m in find_references("Nghị định 100/2019/NĐ-CP")] == ["100/2019/NĐ-CP"]
 
 
 @pytest.mark.parametrize(

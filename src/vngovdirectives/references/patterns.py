@@ -47,7 +47,8 @@ _SHORT_AFTER_SERIAL = r"(?![\w/\-.,]\s?[0-9A-ZĐa-zđ]|[\w/%]|\s{0,2}[/\-]\s{0,2
 
 def _short_rest(names: Sequence[str]) -> str:
     """What follows the capital of a short reference, as a look-ahead: the rest of its type name
-    (``tname``), maybe "số", and the bare serial (``short``).
+    (``tname``), maybe "số", the bare serial (``short``) and maybe the year after a slash, the
+    symbol left out (``syear``: "Nghị định 24/2012", "Thông tư số 08/2024").
 
     Each alternative starts with a plain letter (the engine skips a wrong one at once), then
     checks the capital behind it: "h(?<=Ch)(?:ỉ thị|ương trình)|h(?<=Th)…".
@@ -58,7 +59,10 @@ def _short_rest(names: Sequence[str]) -> str:
     rests = "|".join(
         f"{re.escape(head[1])}(?<={re.escape(head)})(?:{'|'.join(tails)})" for head, tails in by_head.items()
     )
-    return rf"(?=(?P<tname>{rests})(?P<so>\s{{1,3}}số)?\s{{1,3}}(?P<short>[0-9]{{1,5}}[a-z]?){_SHORT_AFTER_SERIAL})"
+    return (
+        rf"(?=(?P<tname>{rests})(?P<so>\s{{1,3}}số)?\s{{1,3}}(?P<short>[0-9]{{1,5}}[a-z]?)"
+        rf"(?:/(?P<syear>(?:19|20)[0-9]{{2}}))?{_SHORT_AFTER_SERIAL})"
+    )
 
 
 def _candidate_pattern(names: Sequence[str]) -> re.Pattern[str]:

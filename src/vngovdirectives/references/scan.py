@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from vngovdirectives.dates.model import VnDate
 from vngovdirectives.errors import DocumentNumberError
 from vngovdirectives.numbers.codes import canonical_code
 from vngovdirectives.numbers.grammar import CODE, NumberScheme, canon_groups
@@ -95,14 +96,19 @@ def _short_reference(ctx: ScanContext, m: re.Match[str]) -> RefHit | None:
     start, serial_end = m.start(), m.end("short")
     if start and text[start - 1].isalpha():
         return None
+    stated_year = m.group("syear")
+    if stated_year is not None:  # "Nghị định 24/2012": the year the number states
+        serial_end = m.end("syear")
     if SHORT_NOT_AFTER.match(text, serial_end):
         return None
     serial = m.group("short")
-    if m.group("so") is None and len(serial) == 4 and serial.isdigit():
+    if m.group("so") is None and stated_year is None and len(serial) == 4 and serial.isdigit():
         year = int(serial)
         if year >= BARE_YEAR_MIN and plausible_year(year):
             return None  # "Kế hoạch 2021" names a year, not a document
     issued_on, end = date_after(ctx, serial_end)
+    if issued_on is None and stated_year is not None:
+        issued_on = VnDate(year=int(stated_year))
     issuer, end2 = issuer_after(text, end)
     ref = DocumentReference(
         serial=serial, type_name=normal_type_name(text[start : m.end("tname")]), issued_on=issued_on, issuer=issuer
