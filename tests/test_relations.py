@@ -344,6 +344,15 @@ def test_an_alias_shares_the_relation_of_its_document() -> None:
     assert [r for _, r, _ in found(text)] == ["carrier", "carrier", "amends", "amends"]
 
 
+def test_a_list_goes_on_after_an_alias() -> None:
+    text = (
+        "Thực hiện Nghị định số 100/2019/NĐ-CP (Nghị định 100) và Nghị định số 123/2021/NĐ-CP của Chính "
+        "phủ, Sở Giao thông vận tải tăng cường kiểm tra; các huyện triển khai nhiệm vụ (Kế hoạch số "
+        "12/KH-UBND ngày 2/3/2020)."
+    )
+    assert [r for _, r, _ in found(text)] == ["implements", "implements", "implements", "carrier"]
+
+
 def test_replies() -> None:
     text = (
         "Kính gửi: Công ty TNHH Minh Phát.\n"

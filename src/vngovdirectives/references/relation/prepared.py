@@ -167,7 +167,11 @@ class CueText:
         self.masked = self._mask()
         low = self.low = lowered(self.masked)
         self.breaks = [m.end() for m in _BREAK.finditer(self.masked) if _is_break(m)]
-        hits = [CueHit(m.start(), m.end(), cue_of(m)) for m in OTHERS[genre].find(self.masked, low)]
+        hits = [
+            CueHit(m.start(), m.end(), cue_of(m))
+            for m in OTHERS[genre].find(self.masked, low)
+            if not self._alias_parenthesis(m.start(), m.end())
+        ]
         hits += [
             CueHit(m.start(), m.end(), cue_of(m))
             for m in OPENERS[genre].find(self.masked, low)
@@ -205,6 +209,11 @@ class CueText:
         if not found or cue_of(found[0]).where is Where.AFTER:
             return ref
         return attrs.evolve(ref, end=issuer.end() + found[0].start())
+
+    def _alias_parenthesis(self, start: int, end: int) -> bool:
+        """Whether a bare "(" cue opens right after a reference: it holds the reference's alias or
+        description ("Nghị định số … (Nghị định 100) và …"), not a news item's closing reference."""
+        return end - start == 1 and self.masked[max(0, start - 3) : start].rstrip().endswith(MASK)
 
     def _broken_line(self, pos: int) -> bool:
         """Whether ``pos`` opens a line that goes on with the sentence before it: the line before
