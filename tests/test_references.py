@@ -187,6 +187,27 @@ def test_spans_index_the_callers_nfd_string() -> None:
     assert str(n.value) == "52/QĐ-UBND"
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a title at the end of a line needs its body: the next line goes on, capital or not
+        (
+            "theo Quyết định số 702/QĐ-UBND ngày 18/11/2025 của Chủ tịch\nỦy ban nhân dân tỉnh về việc",
+            "Chủ tịch Ủy ban nhân dân tỉnh",
+        ),
+        ("Thông tư số 01/2021/TT-BTC ngày 7/1/2021 của Bộ trưởng\nBộ Tài chính hướng dẫn", "Bộ trưởng Bộ Tài chính"),
+        # a name broken by the page goes on in lower case
+        ("Quyết định số 12/QĐ-UBND ngày 2/3/2020 của Bộ\ntrưởng Bộ Y tế", "Bộ trưởng Bộ Y tế"),
+        # a line that opens in capitals after a complete name is something else, whatever its first letter
+        ("Nghị quyết số 12/2019/NQ-HĐND ngày 10/7/2019 của HĐND tỉnh\nĐiều 1. Sửa đổi", "HĐND tỉnh"),
+        ("Kế hoạch số 45/KH-UBND ngày 1/3/2020 của UBND tỉnh\nỦy ban nhân dân huyện giao", "UBND tỉnh"),
+    ],
+)
+def test_issuer_across_a_line_break(text: str, issuer: str) -> None:
+    (ref,) = [m.value for m in find_references(text)]
+    assert ref.issuer == issuer
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"

@@ -16,7 +16,7 @@ from vngovdirectives.dates.model import VnDate
 from vngovdirectives.dates.stated import stated_dates
 from vngovdirectives.numbers.codes import DocumentType
 from vngovdirectives.references.patterns import NUMBER_RE
-from vngovdirectives.text.patterns import alternation, trie
+from vngovdirectives.text.patterns import LOWER, UPPER, alternation, trie
 from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
@@ -39,18 +39,20 @@ _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: A line break ends it unless the next line goes on in lower case (a name broken by the page:
 #: "của Bộ\ntrưởng Bộ Công Thương").
 _ISSUER_END_WORDS: Final = trie(words("issuer_end_words"), r"\s{1,3}")
-_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[a-zđà-ỹ])|,\s|\s{_ISSUER_END_WORDS}(?!\w)")
+_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[{LOWER}])|,\s|\s{_ISSUER_END_WORDS}(?!\w)")
 #: How a sentence may open before its issue date: "Ngày 6/5/2019, …", "Vào ngày …", "Vừa qua, ngày …".
 _LEDE_WORDS: Final = alternation([*words("dateline_openers"), *words("sentence_openers")], " ")
 _OPENING: Final = re.compile(
     rf"[ \t.?!]{{0,4}}(?:{_LEDE_WORDS}[ \t]{{0,2}},[ \t]{{0,2}})?(?:[Vv]ào[ \t]{{1,3}})?(?=[Nn]gày)"
 )
+#: A title at the end of a line, which needs its body on the next one ("của Chủ tịch\nỦy ban …").
+_TITLE_AT_END: Final = re.compile(rf"(?<!\w){alternation(words('issuer_titles'), ' ')}[ \t]*\Z", re.IGNORECASE)
 #: What may stand between a sentence's opening issue date and the reference: a comma, then no
 #: sentence end ("Ngày 6/5/2019, UBND tỉnh đã có văn bản số …").
 _DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")
 _ISSUING_VERB: Final = re.compile(rf"\b{alternation(words('issuing_verbs'), ' ')}\b")
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
-_TITLE_LINE: Final = re.compile(r"\n[ \t]{0,8}(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}[A-ZĐÀ-Ỹ])[ \t]{0,8}(?=\n)")
+_TITLE_LINE: Final = re.compile(rf"\n[ \t]{{0,8}}(?P<t>[{UPPER}][{UPPER} ]{{1,30}}[{UPPER}])[ \t]{{0,8}}(?=\n)")
 #: How far after a header number its date line and title line may stand.
 _HEADER_WINDOW: Final = 700
 
@@ -65,6 +67,8 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     start = m.end()
     window = text[start : start + 160]
     end_m = _ISSUER_END.search(window)
+    if end_m is not None and end_m.group() == "\n" and _TITLE_AT_END.search(window, 0, end_m.start()):
+        end_m = _ISSUER_END.search(window, end_m.end())  # "của Chủ tịch\nỦy ban nhân dân tỉnh"
     raw = window[: end_m.start()] if end_m else window
     found = raw.split()
     if not found or not found[0][:1].isupper():

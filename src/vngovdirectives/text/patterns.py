@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BARE_YEAR_MIN",
+    "LOWER",
     "MAX_YEAR",
     "MIN_YEAR",
     "S0",
+    "UPPER",
     "H",
     "S",
     "alternation",
@@ -43,6 +45,11 @@ S: Final = r"\s{1,3}"
 S0: Final = r"\s{0,3}"
 #: One horizontal white-space character (not a line break).
 H: Final = r"[^\S\n]"
+#: The letters of Vietnamese in lower and in upper case, as the body of a character class
+#: ("[{LOWER}]"). A range such as "à-ỹ" or "À-Ỹ" is no such class: the code points between hold
+#: both cases ("Đ", "Ủ" and "ạ", "đ" alike).
+LOWER: Final = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER: Final = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 #: The years a text may name: in a document number's symbol, a date, a period, a title or a target.
 MIN_YEAR: Final = 1900
