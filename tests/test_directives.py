@@ -413,6 +413,27 @@ def test_plan_with_table_header_and_points() -> None:
     assert {t.kind for t in d.targets} >= {TargetKind.BY, TargetKind.VISION}
 
 
+#: A preamble as a PDF gives it: every clause broken at the page width, issuers across lines.
+BROKEN_PREAMBLE = (
+    "BỘ CÔNG AN\nSố: 15/2025/TT-BCA\nHà Nội, ngày 10 tháng 3 năm 2025\n\nTHÔNG TƯ\n"
+    "Quy định về quản lý con dấu\n\n"
+    "Căn cứ Luật Xử lý vi phạm hành chính số\n15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 67/2020/QH14 và Luật số\n"
+    "88/2025/QH15;\n"
+    "Căn cứ Thông tư số 01/2021/TT-BTC ngày 07 tháng 01 năm 2021 của Bộ trưởng\nBộ Tài chính hướng dẫn "
+    "quản lý kinh phí;\n"
+    "Theo đề nghị của Cục trưởng Cục Cảnh sát quản lý hành chính về trật tự xã hội;\n"
+    "Bộ trưởng Bộ Công an ban hành Thông tư quy định về quản lý con dấu.\n\n"
+    "Điều 1. Công an các tỉnh triển khai thực hiện Thông tư này; căn cứ Nghị định số 99/2016/NĐ-CP báo cáo.\n"
+)
+
+
+def test_basis_clauses_broken_over_lines_keep_every_basis() -> None:
+    d = parse_document(BROKEN_PREAMBLE)
+    assert [str(r.value.number) for r in d.basis] == ["15/2012/QH13", "67/2020/QH14", "88/2025/QH15", "01/2021/TT-BTC"]
+    assert d.basis[3].value.issuer == "Bộ trưởng Bộ Tài chính"
+    assert len(d.basis_clauses) == 2
+
+
 # --------------------------------------------------------------------------- the dev corpus (other provinces)
 
 

@@ -21,6 +21,8 @@ from vngovdirectives.directives.page import Page, clean
 from vngovdirectives.directives.targets import targets
 from vngovdirectives.directives.tasks import deadlines_in, reference_mention
 from vngovdirectives.finding.match import Match, MatchKind
+from vngovdirectives.references import DocumentReference, Relation
+from vngovdirectives.text.patterns import UPPER
 
 if TYPE_CHECKING:
     from vngovdirectives.directives.model import Reference, Task
@@ -30,7 +32,36 @@ if TYPE_CHECKING:
 __all__ = ["read_document"]
 
 _BASIS: Final = re.compile(r"[\s*]{0,4}Căn\s{1,3}cứ\s")
+#: What opens the next clause of a preamble, or its end: a basis clause broken over lines stops there.
+_PREAMBLE_NEXT: Final = re.compile(
+    rf"[\s*]{{0,4}}(?:Căn\s{{1,3}}cứ|Theo\s{{1,3}}đề\s{{1,3}}nghị|Xét|Điều\s{{1,3}}\d|[{UPPER} ]{{4,}}:?\s*$)"
+)
+#: The most lines a basis clause runs over.
+_BASIS_LINES: Final = 8
 _NOI_NHAN: Final = re.compile(r"(?:Nơi|NƠI)\s{1,3}(?:nhận|NHẬN)")
+
+
+def _basis_clauses(page: Page, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the "Căn cứ …" clauses in ``text[start:end]``; a clause broken over lines ends
+    with its ";" or "." (or before the next clause), at most :data:`_BASIS_LINES` lines on."""
+    text, units = page.text, page.units_in(start, end)
+    clauses: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        if not _BASIS.match(text, units[i].start):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(units)
+            and j - i < _BASIS_LINES
+            and not text[units[i].start : units[j].end].rstrip(" *_").endswith((";", ".", ":"))
+            and not _PREAMBLE_NEXT.match(text, units[j + 1].start, units[j + 1].end)
+        ):
+            j += 1
+        clauses.append((units[i].start, units[j].end))
+        i = j + 1
+    return clauses
 
 
 def read_document(page: Page, layout: Layout | None = None) -> Document:
@@ -39,11 +70,12 @@ def read_document(page: Page, layout: Layout | None = None) -> Document:
     text, header = page.text, lay.header
     body_start = lay.body_start
     body_end = _text_end(page, lay)
-    basis_clauses = [(u.start, u.end) for u in page.units_in(body_start, body_end) if _BASIS.match(text, u.start)]
+    basis_clauses = _basis_clauses(page, body_start, body_end)
     basis = tuple(
         reference_mention(page, m, ReferenceRole.BASIS)
         for bs, be in basis_clauses
-        for m in page.in_range(MatchKind.REFERENCE, bs, be)
+        for m in page.in_range(MatchKind.REFERENCE, bs, be, whole=False)  # its issuer may run on a line
+        if isinstance(m.value, DocumentReference) and m.value.relation is Relation.BASIS
     )
     addressees = tuple(_mention(page, p) for p in header.addressees)
     addressed = [Assignee(name=a.text, span=a.span) for a in addressees]

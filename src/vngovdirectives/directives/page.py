@@ -59,15 +59,16 @@ class Page:
         """The units that start in ``text[start:end]`` (rules included)."""
         return self.units[bisect.bisect_left(self.unit_starts, start) : bisect.bisect_left(self.unit_starts, end)]
 
-    def in_range(self, kind: MatchKind, start: int, end: int) -> list[Match[object]]:
-        """The matches of ``kind`` inside ``text[start:end]`` (a binary search: no scan of the whole text)."""
+    def in_range(self, kind: MatchKind, start: int, end: int, *, whole: bool = True) -> list[Match[object]]:
+        """The matches of ``kind`` inside ``text[start:end]``, or (not ``whole``) starting there (a
+        binary search: no scan of the whole text)."""
         starts, found = self.by_kind.get(kind, ((), ()))
         out: list[Match[object]] = []
         for i in range(bisect.bisect_left(starts, start), len(starts)):
             m = found[i]
             if m.start >= end:
                 break
-            if m.end <= end:
+            if m.end <= end or not whole:
                 out.append(m)
         return out
 
