@@ -82,3 +82,11 @@ def test_import_contracts_hold() -> None:
         ["lint-imports", "--no-cache"], cwd=SRC.parents[1], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_letter_cases_are_classes_not_code_point_ranges(path: Path) -> None:
+    """Upper and lower case are text.patterns.UPPER and LOWER: a range of code points from "À" to "Ỹ"
+    holds both cases (it made "Điều" a lower-case word and "đề nghị" a capitalised one)."""
+    source = path.read_text(encoding="utf-8")
+    assert not re.search("[ÀàÁáẠạ]-[ỸỹỴỵ]", source)

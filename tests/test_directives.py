@@ -736,6 +736,19 @@ def test_a_clause_after_a_semicolon_that_names_its_own_body_is_its_own_task() ->
     ]
 
 
+def test_a_lower_case_clause_after_a_semicolon_goes_on_with_its_task() -> None:
+    text = (
+        "CHỈ ĐẠO, ĐIỀU HÀNH CỦA UBND TỈNH TUẦN TỪ NGÀY 04/3 ĐẾN NGÀY 10/3/2024\n\n"
+        "1. Đẩy nhanh giải ngân vốn đầu tư công\n"
+        "Tại Công văn số 731/UBND-KT ngày 05/3/2024, UBND tỉnh chỉ đạo Sở Tài chính tăng cường quản lý thu; "
+        "chỉ đạo các ngành kiểm tra, xử lý nghiêm các trường hợp vi phạm; đẩy nhanh tiến độ giải ngân; chỉ đạo "
+        "kiểm tra và bổ sung danh mục thủ tục hành chính.\n"
+    )
+    (directive,) = extract(text).directives
+    (task,) = directive.tasks  # "; đẩy nhanh …", "; đôn đốc …" open no task of their own
+    assert [a.name for a in task.assignees] == ["Sở Tài chính"]
+
+
 def test_an_article_label_at_the_very_end_of_the_text() -> None:
     # The body of "Điều 1." is looked for a few characters past the label: never past the text.
     assert extract("Số: 7/KH-UBND\nĐiều 1. ").kind == "document"

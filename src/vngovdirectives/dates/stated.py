@@ -15,7 +15,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from vngovdirectives.text.patterns import S0, H, S, plausible_year
+from vngovdirectives.text.patterns import S0, UPPER, H, S, plausible_year
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -41,7 +41,7 @@ _PLACE_BEFORE: Final = re.compile(r"(?:^|\n|\||[ \t]{2})(?P<place>[^\n,|]{2,60})
 _PLACE_REACH: Final = 64
 #: A place name in capitalised words right before a date line's comma ("Hà Nội", "TP. Hồ Chí Minh").
 _CAPITAL_PLACE: Final = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.]{0,20}(?:[ -]{1,2}[A-ZĐÀ-Ỹ][\wÀ-ỹ.]{0,20}){0,4})\s{0,3}$"
+    rf"(?P<place>[{UPPER}][\w.]{{0,20}}(?:[ -]{{1,2}}[{UPPER}][\w.]{{0,20}}){{0,4}})\s{{0,3}}$"
 )
 # A labelled date: "Cập nhật lúc: 11:02 02/01/2021", "Đăng ngày 22-11-2019", "Ngày ban hành: 05/03/2020".
 # Each pattern starts with a literal key word (fast to skip to); the words of the label before the

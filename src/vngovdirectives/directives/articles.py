@@ -25,6 +25,7 @@ from vngovdirectives.directives.outline import Item, outline
 from vngovdirectives.directives.plans import field_assignees, merge, time_deadlines
 from vngovdirectives.directives.tables import table_tasks, tables
 from vngovdirectives.directives.tasks import make_task
+from vngovdirectives.text.patterns import UPPER
 
 if TYPE_CHECKING:
     from vngovdirectives.directives.page import Page
@@ -35,7 +36,7 @@ __all__ = ["document_tasks"]
 #: Where the first sentence of an item ends: a full stop before a capital, or a colon that ends a line. Each
 #: branch opens with its literal mark, so that a search skips to the marks (it runs over every item).
 _FIRST_STOP: Final = re.compile(
-    "|".join([*(re.escape(c) + r"(?=[\s*]{1,8}[A-ZĐÀ-Ỹ0-9“\"(])" for c in ".!?…"), r":(?=\s)"])
+    "|".join([*(re.escape(c) + rf"(?=[\s*]{{1,8}}[{UPPER}0-9“\"(])" for c in ".!?…"), r":(?=\s)"])
 )
 _BULLETS: Final = frozenset({"dash", "plus", "para"})
 _Subject = tuple[Assignee, ...]
@@ -44,7 +45,7 @@ _Draft = tuple[TaskKind, _Subject, int, "tuple[int, int] | None"]
 #: Where a sentence of an item ends and the next starts: a full stop or a semicolon and the space after it,
 #: before a capital; or a colon and the space after it. Each branch opens with its literal mark.
 _NEXT_SENTENCE: Final = re.compile(
-    "|".join([*(re.escape(c) + r"[\s*]{1,8}(?=[\"“(]?[A-ZĐÀ-Ỹ])" for c in ".!?…;"), r":[\s*]{1,8}"])
+    "|".join([*(re.escape(c) + rf"[\s*]{{1,8}}(?=[\"“(]?[{UPPER}])" for c in ".!?…;"), r":[\s*]{1,8}"])
 )
 _NARRATIVE: Final = re.compile(r"(?:đã|vừa|đang|từng)\s{0,3}$")
 

@@ -24,6 +24,7 @@ from vngovdirectives.directives.vocab import (
     IMPERATIVE_START,
     word_starts,
 )
+from vngovdirectives.text.patterns import LOWER, UPPER
 from vngovdirectives.text.vocab import rows
 
 __all__ = ["BARE_PLURAL", "list_end", "shared_colon", "split_bodies", "starts_body"]
@@ -39,7 +40,7 @@ _VERB: Final = IMPERATIVE_START.pattern.replace("(?P<w>", "(?:")
 #: What ends a list of bodies besides an action word: a colon, a dash before a verb ("Công an tỉnh - Chủ
 #: trì …"), the end of a sentence, a line that opens a point or a sentence with a verb.
 _LIST_STOP: Final = re.compile(
-    rf":|\s[-–]\s{{1,3}}(?=[a-zđà-ỹ]|{_VERB})|\.(?=\s|$)|\n\s*(?=[-+•–*]|\d{{1,2}}[.)]|[a-zđ]\)|(?=[A-ZĐÀ-Ỹ]){_VERB})"
+    rf":|\s[-–]\s{{1,3}}(?=[{LOWER}]|{_VERB})|\.(?=\s|$)|\n\s*(?=[-+•–*]|\d{{1,2}}[.)]|[a-zđ]\)|(?=[{UPPER}]){_VERB})"
 )
 #: Where a list may be cut: a separator, or (a comma lost) a capital office holder after a complete name.
 _SEPARATOR: Final = re.compile(
@@ -57,7 +58,7 @@ _PAREN: Final = re.compile(r"\([^()]{0,160}\)")
 _SHARED_BEFORE: Final = re.compile(
     rf"(?:các|Các)\s{{1,3}}(?:{_HEADS})(?:,\s{{1,3}}(?:cơ\s{{1,3}}quan|ngành))?\s{{0,2}}$"
 )
-_ASIDE: Final = re.compile(r"\s{0,2}\([^()]{0,160}\)|\s[-–]\s{1,3}(?=[a-zđà-ỹ]).*$", re.DOTALL)
+_ASIDE: Final = re.compile(rf"\s{{0,2}}\([^()]{{0,160}}\)|\s[-–]\s{{1,3}}(?=[{LOWER}]).*$", re.DOTALL)
 _EDGE: Final = " \t\r\n,;:-–.*("
 
 

@@ -23,6 +23,7 @@ from vngovdirectives.directives.tasks import (
 )
 from vngovdirectives.directives.vocab import ATTRIBUTION, BODY_START
 from vngovdirectives.finding.match import MatchKind
+from vngovdirectives.text.patterns import UPPER
 
 __all__ = ["CARRIER_INTRO", "build_directive"]
 
@@ -38,7 +39,7 @@ _SUBJECT_AFTER_REF: Final = re.compile(
 )
 CARRIER_INTRO: Final = re.compile(r"(?:\btại|\bban hành|\bcó|\bbằng|\bký|\btheo)\s{1,3}$|\(\s{0,3}$", re.IGNORECASE)
 _PERSON: Final = re.compile(
-    r"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s{1,3}(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s{1,3}){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)"
+    rf"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s{{1,3}}(?P<name>(?:[{UPPER}][\w]*\s{{1,3}}){{1,4}}[{UPPER}][\w]*)"
     r"\s{0,3},?\s{0,3}(?P<pos>.*)$"
 )
 _POSITION_BODY: Final = re.compile(

@@ -33,6 +33,7 @@ from vngovdirectives.directives.marks import (
 from vngovdirectives.directives.units import Piece, Unit, dangles, is_upper, piece, plain
 from vngovdirectives.errors import VnGovDirectivesError
 from vngovdirectives.numbers.parse import parse_number
+from vngovdirectives.text.patterns import LOWER, UPPER
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,10 +45,10 @@ __all__ = ["Header", "read_header"]
 #: Where the header may start (a page's preamble comes first) and how far it may reach past its first mark.
 _START_LIMIT: Final = 150_000
 _HEADER_UNITS: Final = 60
-_ENACTING: Final = re.compile(r"[A-ZĐÀ-Ỹ ]{4,30}:\s{0,3}$")
+_ENACTING: Final = re.compile(rf"[{UPPER} ]{{4,30}}:\s{{0,3}}$")
 _PAGE_NUMBER: Final = re.compile(r"\d{1,4}")
-_UPPER_RUN: Final = re.compile(r"\s{1,3}[A-ZĐÀ-Ỹ]{2,}[\s,]{1,3}[A-ZĐÀ-Ỹ]{2,}")
-_VV: Final = re.compile(r"(?:V/v|V/V|v/v|Về\s{1,3}việc|VỀ\s{1,3}VIỆC)(?=[\s:.])|Về\s{1,3}(?=[a-zà-ỹđ])")
+_UPPER_RUN: Final = re.compile(rf"\s{{1,3}}[{UPPER}]{{2,}}[\s,]{{1,3}}[{UPPER}]{{2,}}")
+_VV: Final = re.compile(rf"(?:V/v|V/V|v/v|Về\s{{1,3}}việc|VỀ\s{{1,3}}VIỆC)(?=[\s:.])|Về\s{{1,3}}(?=[{LOWER}])")
 _DECOR: Final = " \t\r*,;.|-_=#"
 #: "Số" in its three spellings, each a literal (the search runs over the first part of the page).
 _SO: Final = re.compile(r"Số|số|SỐ")

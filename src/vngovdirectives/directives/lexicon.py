@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from vngovdirectives.text.patterns import UPPER
 from vngovdirectives.text.vocab import rows, words
 
 __all__ = [
@@ -99,7 +100,7 @@ ATTACHED_TEXT: Final = re.compile(
 #: The national (or Party) motto.
 MOTTO: Final = re.compile(_alternation(words("mottos")))
 #: A rank before a signer's name ("Thiếu tướng", "PGS.TS.").
-RANK: Final = re.compile(rf"(?:{_alternation(words('signer_ranks'))})\s{{1,3}}(?=[A-ZĐÀ-Ỹ])")
+RANK: Final = re.compile(rf"(?:{_alternation(words('signer_ranks'))})\s{{1,3}}(?=[{UPPER}])")
 #: A mark in place of a signature ("(Đã ký)").
 SIGNED: Final = re.compile(rf"\(?\s{{0,3}}(?:{_alternation(words('signature_marks'))})\s{{0,3}}\)?\.?")
 OPENING_ALT: Final = _alternation(words("body_openings"))

@@ -12,16 +12,17 @@ from typing import Final
 
 from vngovdirectives.directives.lexicon import BODY, OPENING_ALT
 from vngovdirectives.directives.units import Piece, Unit, dangles, plain, starts_lower
+from vngovdirectives.text.patterns import LOWER, UPPER
 
 __all__ = ["OPENS_BODY", "list_items", "split_inline"]
 
 #: What opens the body: a word of the vocabulary's openings, an article, a dated sentence, a preposition
 #: followed by a lower-case word ("Trong tháng 11 …").
 OPENS_BODY: Final = re.compile(
-    rf"(?:{OPENING_ALT}|Điều\s{{1,3}}\d|Ngày\s{{1,3}}\d)(?![\w])|(?:Tại|Trong|Qua|Từ|Theo)\s{{1,3}}(?=[a-zà-ỹđ])"
+    rf"(?:{OPENING_ALT}|Điều\s{{1,3}}\d|Ngày\s{{1,3}}\d)(?![\w])|(?:Tại|Trong|Qua|Từ|Theo)\s{{1,3}}(?=[{LOWER}])"
 )
 _DONG_KINH_GUI: Final = re.compile(r"(?:Đồng|ĐỒNG)\s{1,3}(?:kính|KÍNH)\s{1,3}(?:gửi|GỬI|gởi)")
-_PERIOD: Final = re.compile(r"\.(?=[\s*]{1,4}[A-ZĐÀ-Ỹ])")
+_PERIOD: Final = re.compile(rf"\.(?=[\s*]{{1,4}}[{UPPER}])")
 _BULLET: Final = "-+•–"
 _INLINE_LIST: Final = re.compile(r";\s{0,3}[-+•]\s")
 _SEMICOLON_PARTS: Final = re.compile(r"[^;]+")

@@ -17,6 +17,7 @@ from vngovdirectives.dates.stated import DateMark, date_mark
 from vngovdirectives.directives.lexicon import AUTHORITY, PLACE_WORDS, TITLE_OPENING, TYPE_LINE_ALT, TYPE_NAMES, phrase
 from vngovdirectives.directives.lists import OPENS_BODY, list_items, split_inline
 from vngovdirectives.directives.units import Piece, Unit, dangles, is_upper, plain, starts_lower
+from vngovdirectives.text.patterns import LOWER, UPPER
 
 __all__ = [
     "KINH_GUI",
@@ -43,10 +44,10 @@ NUMBER: Final = re.compile(
 )
 KINH_GUI: Final = re.compile(r"(?:Kính|KÍNH|kính)\s{1,3}(?:gửi|GỬI|gởi|GỞI)\s{0,3}:?")
 TYPE_LINE: Final = re.compile(r"(?:" + TYPE_LINE_ALT + r")(?![\w])")
-TYPE_TAIL: Final = re.compile(r"[\s*#\d]{0,6}(?=\n|\||$)|\s{1,3}(?=(?:VỀ|Về|V/v)\s)|(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
-_VV: Final = re.compile(r"(?:V/v|V/V|v/v|Về\s{1,3}việc|VỀ\s{1,3}VIỆC)(?=[\s:.])|Về\s{1,3}(?=[a-zà-ỹđ])")
+TYPE_TAIL: Final = re.compile(rf"[\s*#\d]{{0,6}}(?=\n|\||$)|\s{{1,3}}(?=(?:VỀ|Về|V/v)\s)|(?=[{UPPER}][{LOWER}])")
+_VV: Final = re.compile(rf"(?:V/v|V/V|v/v|Về\s{{1,3}}việc|VỀ\s{{1,3}}VIỆC)(?=[\s:.])|Về\s{{1,3}}(?=[{LOWER}])")
 _DISPATCH: Final = re.compile(r"(?<![\w])điện\s{0,3}:")
-_PLACE: Final = re.compile(r"[A-ZĐÀ-Ỹ][^\d,;:()|/]{0,45}")
+_PLACE: Final = re.compile(rf"[{UPPER}][^\d,;:()|/]{{0,45}}")
 _CLOSING_STAR: Final = re.compile(r"[ \t\r]{0,3}\*")
 _LAST_WORD: Final = re.compile(r"[^\W\d_]{1,12}(?=[\s*]{0,3}$)")
 _LABEL: Final = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})?|[a-zđ])[.)]\s")

@@ -27,6 +27,7 @@ from vngovdirectives.directives.lexicon import (
     SURNAMES,
 )
 from vngovdirectives.directives.units import Piece, Unit, is_upper, plain, starts_lower
+from vngovdirectives.text.patterns import LOWER, UPPER
 
 __all__ = ["Block", "find_signer", "starts_block", "unit_start"]
 
@@ -46,8 +47,8 @@ _CAPACITY_TOKEN: Final = re.compile(rf"(?P<cap>{CAPACITY_ALT})(?P<dot>\.?)(?P<re
 _GLUED_CAPACITY: Final = re.compile(rf"(?:{BARE_CAPACITY_ALT})\.")
 #: A capacity prefix inside a line, after the end of the text before it ("- Lưu: VT, TCBC. KT. BỘ TRƯỞNG").
 _MID_CAPACITY: Final = re.compile(
-    rf"(?<=[\s*])(?:{BARE_CAPACITY_ALT})\.\s{{0,3}}[A-ZĐÀ-Ỹ]"
-    rf"|(?<=[.;:)\]*]\s)(?:{BARE_CAPACITY_ALT})\s[A-ZĐÀ-Ỹ]{{2}}"
+    rf"(?<=[\s*])(?:{BARE_CAPACITY_ALT})\.\s{{0,3}}[{UPPER}]"
+    rf"|(?<=[.;:)\]*]\s)(?:{BARE_CAPACITY_ALT})\s[{UPPER}]{{2}}"
 )
 #: A title line glued after the end of the list before it ("- Lưu: VT. CHỦ TỊCH").
 _MID_POSITION: Final = re.compile(r"(?<=[.;:)\]])[ \t*]{1,4}(?=(?:" + POSITION_ALT + r")(?![\w]))")
@@ -56,7 +57,7 @@ _SYLLABLE: Final = 7  # no Vietnamese syllable has more letters
 #: Where a word glued to the one before may start: a capacity prefix, the first word of a title, a name.
 _GLUE_HEADS: Final = re.compile(
     rf"(?:{BARE_CAPACITY_ALT})\.|(?:{'|'.join(sorted(POSITIONS, key=len, reverse=True))})"
-    r"|[A-ZĐÀ-Ỹ](?=[a-zà-ỹđ])"
+    rf"|[{UPPER}](?=[{LOWER}])"
 )
 _HEAD_WORDS: Final = "|".join(sorted(POSITIONS, key=len, reverse=True))
 #: What a search of the whole text finds where a signature block may start (a superset): a capacity or the
@@ -67,9 +68,9 @@ _HEAD_WORDS: Final = "|".join(sorted(POSITIONS, key=len, reverse=True))
 _CANDIDATE: Final = re.compile(
     "|".join(
         [
-            *(re.escape(c) + rf"[ \t\r\f\v*#_|\u200b]*(?:{CAPACITY_ALT}|{_HEAD_WORDS})(?![a-zà-ỹđ])" for c in "\n|"),
+            *(re.escape(c) + rf"[ \t\r\f\v*#_|\u200b]*(?:{CAPACITY_ALT}|{_HEAD_WORDS})(?![{LOWER}])" for c in "\n|"),
             *(cap + r"(?=[.\s])" for cap in BARE_CAPACITY_ALT.split("|")),
-            *(re.escape(c) + rf"(?=[ \t*]{{1,4}}(?:{_HEAD_WORDS})(?![a-zà-ỹđ]))" for c in ".;:)]"),
+            *(re.escape(c) + rf"(?=[ \t*]{{1,4}}(?:{_HEAD_WORDS})(?![{LOWER}]))" for c in ".;:)]"),
         ]
     )
 )

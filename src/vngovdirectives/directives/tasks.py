@@ -29,6 +29,7 @@ from vngovdirectives.directives.page import Page, clean, trim
 from vngovdirectives.directives.vocab import ATTRIBUTION
 from vngovdirectives.errors import VnGovDirectivesError
 from vngovdirectives.finding.match import Match, MatchKind
+from vngovdirectives.text.patterns import UPPER
 
 if TYPE_CHECKING:
     from vngovdirectives.deadlines.model import Deadline
@@ -52,9 +53,9 @@ __all__ = [
 _SENTENCE_END: Final = re.compile(
     "|".join(
         [
-            *(re.escape(c) + r"\s{1,8}(?=[\"“(]?[A-ZĐÀ-ỸÂÊÔƠƯĂ0-9])" for c in ".!?…"),
+            *(re.escape(c) + rf"\s{{1,8}}(?=[\"“(]?[{UPPER}0-9])" for c in ".!?…"),
             r"\n",
-            r";(?!\n)\s{1,3}(?=[A-ZĐÀ-ỸÂÊÔƠƯĂ]|các\s)",  # a line break after ";" is the branch before
+            rf";(?!\n)\s{{1,3}}(?=[{UPPER}]|các\s)",  # a line break after ";" is the branch before
         ]
     )
 )

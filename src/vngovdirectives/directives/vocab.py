@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.directives.model import TaskKind
-from vngovdirectives.text.patterns import S, alternation, trie
+from vngovdirectives.text.patterns import UPPER, S, alternation, trie
 from vngovdirectives.text.vocab import rows, words
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _capitalised(name: str) -> list[str]:
 #: Words that start the name of a body or an office holder.
 BODY_HEADS: Final = (
     rf"{_words('body_heads_standalone')}(?=[\s,.;:]|$)"
-    rf"|{_words('body_heads_named')}(?=\s{{1,2}}(?:[A-ZĐÀ-Ỹ]|{_words('body_head_followers')}(?![\w])))"
+    rf"|{_words('body_heads_named')}(?=\s{{1,2}}(?:[{UPPER}]|{_words('body_head_followers')}(?![\w])))"
 )
 BODY_START: Final = re.compile(
     rf"(?:{_words('plural_determiners', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"

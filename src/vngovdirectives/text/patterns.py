@@ -46,8 +46,8 @@ S0: Final = r"\s{0,3}"
 #: One horizontal white-space character (not a line break).
 H: Final = r"[^\S\n]"
 #: The letters of Vietnamese in lower and in upper case, as the body of a character class
-#: ("[{LOWER}]"). A range such as "à-ỹ" or "À-Ỹ" is no such class: the code points between hold
-#: both cases ("Đ", "Ủ" and "ạ", "đ" alike).
+#: ("[{LOWER}]"). A range of code points from "à" (or "À") to "ỹ" is no such class: it holds both
+#: cases ("Đ", "Ủ" and "ạ", "đ" alike).
 LOWER: Final = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER: Final = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
