@@ -592,3 +592,16 @@ def test_a_list_intro_broken_over_a_line() -> None:
         "b) Quyết định số 09/2022/QĐ-UBND ngày 12/9/2022 của Ủy ban nhân dân tỉnh về cấp dự báo cháy rừng.\n"
     )
     assert [r for _, r, _ in found(text)] == ["repeals", "repeals"]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_give_the_same_relations(newline: str) -> None:
+    text = (
+        "QUYẾT ĐỊNH\nĐiều 5. Điều khoản thi hành\n2. Quyết định này bãi bỏ các Quyết định sau:\n\n"
+        "a) Quyết định số 32/2021/QĐ-UBND ngày 07/10/2021 của Ủy ban nhân dân thành phố;\n\n"
+        "b) Quyết định số 09/2022/QĐ-UBND ngày 12/9/2022 của Ủy ban nhân dân tỉnh.\n"
+    )
+    other = text.replace("\n", newline)
+    assert [r for _, r, _ in found(other)] == [r for _, r, _ in found(text)] == ["repeals", "repeals"]
+    # spans stay in the caller's string
+    assert [m.text for m in find_references(other)] == [m.text.replace("\n", newline) for m in find_references(text)]

@@ -1,7 +1,7 @@
 r"""Normalisation: one folded form of the text, with a map back to the caller's string.
 
 Real text arrives with decomposed (NFD) Vietnamese, a dozen dash look-alikes, full-width
-punctuation, the Icelandic "Ð" standing in for "Đ" and non-breaking spaces. :func:`normalize`
+punctuation, the Icelandic "Ð" standing in for "Đ", non-breaking spaces and Windows line ends. :func:`normalize`
 folds all of these into one form and keeps a map from every position of the folded text back
 to the caller's string, so finders can report spans in the original.
 
@@ -62,6 +62,8 @@ def _fold(text: str) -> str:
     # (a C loop per character kind) do the work; str.translate with a dict is several times slower.
     for ch in set(_FOLD_RE.findall(text)):
         text = text.replace(ch, _FOLD[ord(ch)])
+    if "\r" in text:  # Windows and old Mac line ends, position for position: "\r\n" -> " \n", "\r" -> "\n"
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     return text
 
 
