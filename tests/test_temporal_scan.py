@@ -204,6 +204,15 @@ def test_lunar_dates_are_reported_as_lunar() -> None:
     ]
 
 
+def test_a_can_chi_year_after_a_date_makes_it_lunar() -> None:
+    text = "Ngày 20 tháng 11 năm 2023 (tức ngày 8 tháng 10 năm Quý Mão), ngày 5 tháng 3 năm nay họp."
+    assert [(k, span, iso) for k, span, iso in _summary(text)] == [
+        ("date", "Ngày 20 tháng 11 năm 2023", "2023-11-20"),
+        ("date", "ngày 8 tháng 10 năm Quý Mão", "lunar:-(Quý Mão)-10-08"),  # not 8 October
+        ("date", "ngày 5 tháng 3", "--03-05"),  # "năm nay" names no lunar year
+    ]
+
+
 def test_target_years() -> None:
     got = _summary("Đề án phát triển đến năm 2025, định hướng đến năm 2030 và tầm nhìn đến 2045.")
     assert [iso for _, _, iso in got] == ["2025", "2030", "2045"]

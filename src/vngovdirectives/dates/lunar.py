@@ -25,6 +25,7 @@ def cycle_name(index: int) -> str:
     return str(can_chi.get_year_can_chi(1984 + index))
 
 
+@functools.lru_cache(maxsize=256)
 def cycle_index(name: str) -> int | None:
     """The sexagenary index of a Can Chi year name ("Giáp Thìn" → 40), None if it is not one."""
     key = " ".join(name.split()).casefold()

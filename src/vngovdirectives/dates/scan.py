@@ -19,6 +19,7 @@ from typing import Final
 
 from vngovdirectives.dates.candidate import Amount, Candidate, keyword_start, led_by, make_date, number_of
 from vngovdirectives.dates.digits import digit_candidates
+from vngovdirectives.dates.lunar import cycle_index
 from vngovdirectives.dates.model import DurationUnit, Precision, TimeOfDay, VnDate
 from vngovdirectives.dates.parse import parse_date
 from vngovdirectives.errors import DateError
@@ -41,7 +42,11 @@ _LUNAR_PHRASE: Final = re.compile(
     rf"(?:{S}tết(?:{S}nguyên{S}đán)?)?(?:{S}năm{S}(?:\d{{4}}|[^\W\d_]{{1,5}}{S}[^\W\d_]{{1,5}}))?"
     rf"(?:{S0}\({S0}âm{S}lịch{S0}\)|{S}âm{S}lịch)?"
 )
-_LUNAR_AFTER: Final = re.compile(rf"(?:{S}tháng)?{S}(?:giêng|chạp)|{S0}\(?{S0}âm{S}lịch")
+_LUNAR_AFTER: Final = re.compile(
+    rf"(?:{S}tháng)?{S}(?:giêng|chạp)|{S0}\(?{S0}âm{S}lịch|{S}năm{S}[^\W\d_]{{1,5}}{S}[^\W\d_]{{1,5}}(?!\w)"
+)
+#: A lunar year named by its Can Chi right after a date ("ngày 8 tháng 10 năm Quý Mão").
+_CYCLE_YEAR: Final = re.compile(rf"(?<=\d )năm{S}(?P<name>[^\W\d_]{{1,5}}{S}[^\W\d_]{{1,5}})(?!\w)")
 _LUNAR_NAME: Final = re.compile(rf"âm{S}lịch")
 _LUNAR_REACH: Final = 12  # the farthest a lunar word of _LUNAR_AFTER starts after the date
 # A schedule row: "Tháng 7 | … | Ngày 03; 10; 17; 24; 31".
@@ -77,8 +82,10 @@ def candidates(low: str) -> list[Candidate]:
 
 
 def _lunar_words(low: str) -> list[int]:
-    """Where "giêng", "chạp" and "âm lịch" start in ``low``, sorted (each found by a literal search)."""
+    """Where "giêng", "chạp", "âm lịch" and a Can Chi year after a date ("… tháng 10 năm Quý Mão")
+    start in ``low``, sorted (each found by a literal search)."""
     found = [m.start() for m in led_by(low, "âm", _LUNAR_NAME)]
+    found += [m.start() for m in _CYCLE_YEAR.finditer(low) if cycle_index(m["name"]) is not None]
     for word in ("giêng", "chạp"):
         p = low.find(word)
         while p >= 0:
