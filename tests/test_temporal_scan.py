@@ -213,6 +213,16 @@ def test_a_can_chi_year_after_a_date_makes_it_lunar() -> None:
     ]
 
 
+def test_months_written_as_words_before_their_year() -> None:
+    text = "Cách mạng tháng Tám năm 1945; ngày 15 tháng Ba năm 2020; Tháng Mười Hai năm 2023; 5 tháng năm 2017."
+    assert _summary(text) == [
+        ("date", "tháng Tám năm 1945", "1945-08"),
+        ("date", "ngày 15 tháng Ba năm 2020", "2020-03-15"),
+        ("date", "Tháng Mười Hai năm 2023", "2023-12"),
+        ("period", "5 tháng năm 2017", "2017-01/2017-05"),  # five months, not May
+    ]
+
+
 def test_target_years() -> None:
     got = _summary("Đề án phát triển đến năm 2025, định hướng đến năm 2030 và tầm nhìn đến 2045.")
     assert [iso for _, _, iso in got] == ["2025", "2030", "2045"]

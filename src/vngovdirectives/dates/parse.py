@@ -18,11 +18,12 @@ from vngovdirectives.dates.lunar import cycle_index
 from vngovdirectives.dates.model import Period, Precision, TimeOfDay, VnDate
 from vngovdirectives.errors import DateError, expect_type
 from vngovdirectives.text.normalize import normalize
-from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR, S0, S
+from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR, S0, S, alternation
 from vngovdirectives.text.vocab import table
 
 __all__ = [
     "MAX_TEXT",
+    "MONTH_NAMES",
     "date_at",
     "join_ends",
     "parse_date",
@@ -39,6 +40,8 @@ __all__ = [
 MAX_TEXT: Final = 300
 _ROMAN: Final = {roman: int(value) for roman, value in table("roman_numerals").items()}
 _LUNAR_MONTH_WORDS: Final = {"giêng": 1, "chạp": 12}
+#: Months written as words ("tháng Tám năm 1945"), lower case, with their number.
+MONTH_NAMES: Final = {name: int(value) for name, value in table("month_names").items()}
 _NUM = r"\d{1,6}"
 
 
@@ -95,6 +98,9 @@ _RE_MONTH: Final = re.compile(
 )
 _RE_QUARTER: Final = re.compile(
     rf"quý{S}(?P<q>iv|i{{1,3}}|\d{{1,2}})(?:{S0}[/.-]{S0}(?P<y>{_NUM})|{S}năm{S}(?P<y2>{_NUM}))?", _F
+)
+_RE_WORD_MONTH: Final = re.compile(
+    rf"(?:(?:ngày{S})?(?P<d>{_NUM}){S})?tháng{S}(?P<m>{alternation(MONTH_NAMES, S)}){S}năm{S}(?P<y>{_NUM})", _F
 )
 _RE_HALF: Final = re.compile(rf"6{S}tháng{S}(?P<pos>đầu|cuối){S}năm(?:{S}(?P<y>{_NUM}))?", _F)
 _RE_YEAR: Final = re.compile(rf"(?:năm{S})?(?P<y>{_NUM})", _F)
@@ -189,6 +195,11 @@ def _solar(frag: str) -> VnDate:
         yg = next((g for g in ("y", "y2", "y3") if m.group(g)), None)
         y = None if yg is None else _year(frag, yg, m)
         return _make(frag, m.start(), frag, year=y, month=_int(frag, "m", m, 1, 12, "month"))
+    m = _RE_WORD_MONTH.fullmatch(frag)
+    if m:
+        day = None if m.group("d") is None else _int(frag, "d", m, 1, 31, "day")
+        month = MONTH_NAMES[" ".join(m.group("m").casefold().split())]
+        return _make(frag, m.start(), frag, year=_year(frag, "y", m), month=month, day=day)
     m = _RE_QUARTER.fullmatch(frag)
     if m:
         raw = m.group("q").casefold()

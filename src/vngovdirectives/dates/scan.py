@@ -21,7 +21,7 @@ from vngovdirectives.dates.candidate import Amount, Candidate, keyword_start, le
 from vngovdirectives.dates.digits import digit_candidates
 from vngovdirectives.dates.lunar import cycle_index
 from vngovdirectives.dates.model import DurationUnit, Precision, TimeOfDay, VnDate
-from vngovdirectives.dates.parse import parse_date
+from vngovdirectives.dates.parse import MONTH_NAMES, parse_date
 from vngovdirectives.errors import DateError
 from vngovdirectives.text.patterns import S0, S, alternation
 from vngovdirectives.text.vocab import table, words
@@ -34,6 +34,9 @@ _QUARTER_RE: Final = re.compile(
     rf"(?:{S0}[/.-]{S0}(?P<y>\d{{4}})(?![\d/])|{S}năm{S}(?P<y2>\d{{4}}))?"
 )
 _WORK_WORD_RE: Final = re.compile(rf"làm{S}việc")
+#: A month written as a word, with its year ("tháng Tám năm 1945"); a day number may stand before it.
+_WORD_MONTH_RE: Final = re.compile(rf"tháng{S}(?P<m>{alternation(MONTH_NAMES, S)}){S}năm{S}(?P<y>\d{{4}})(?![\d/])")
+_DAY_BEFORE_WORD_MONTH: Final = re.compile(rf"(?<![\d/.\-])(?:ngày{S})?(?P<d>\d{{1,2}}){S}$")
 _WORD_AMOUNT_BACK: Final = re.compile(rf"(?P<n>{alternation(words('number_words'))}){S}ngày{S}$")
 # "mùng 5", "mồng 5": one literal-led pattern each (a class of two letters would not be one).
 _LUNAR_KW_RES: Final = (("mùng", re.compile(rf"mùng{S}\d")), ("mồng", re.compile(rf"mồng{S}\d")))
@@ -81,6 +84,15 @@ def candidates(low: str) -> list[Candidate]:
     return found
 
 
+def _word_months(low: str, out: list[Candidate]) -> None:
+    """Months written as words before their year ("tháng Tám năm 1945", "ngày 15 tháng Ba năm 2020")."""
+    for m in _WORD_MONTH_RE.finditer(low):
+        day = _DAY_BEFORE_WORD_MONTH.search(low, max(0, m.start() - 12), m.start())
+        v = make_date(int(m["y"]), MONTH_NAMES[" ".join(m["m"].split())], int(day["d"]) if day else None)
+        if v is not None:
+            out.append(Candidate(day.start() if day and v.day else m.start(), m.end(), "date", v))
+
+
 def _lunar_words(low: str) -> list[int]:
     """Where "giêng", "chạp", "âm lịch" and a Can Chi year after a date ("… tháng 10 năm Quý Mão")
     start in ``low``, sorted (each found by a literal search)."""
@@ -125,6 +137,7 @@ def _keyword_candidates(low: str, out: list[Candidate]) -> None:
         v = make_date(int(ys) if ys else None, None, None, _ROMAN.get(raw) or int(raw))
         if v is not None:
             out.append(Candidate(m.start(), m.end(), "date", v))
+    _word_months(low, out)
     for m in led_by(low, "làm", _WORK_WORD_RE):
         b = _WORD_AMOUNT_BACK.search(low, max(0, m.start() - 20), m.start())
         if b is not None:
