@@ -49,7 +49,8 @@ _LUNAR_AFTER: Final = re.compile(
     rf"(?:{S}tháng)?{S}(?:giêng|chạp)|{S0}\(?{S0}âm{S}lịch|{S}năm{S}[^\W\d_]{{1,5}}{S}[^\W\d_]{{1,5}}(?!\w)"
 )
 #: A lunar year named by its Can Chi right after a date ("ngày 8 tháng 10 năm Quý Mão").
-_CYCLE_YEAR: Final = re.compile(rf"(?<=\d )năm{S}(?P<name>[^\W\d_]{{1,5}}{S}[^\W\d_]{{1,5}})(?!\w)")
+#: (The literal opens the pattern, the look-behind follows it: the engine then skips to each "năm".)
+_CYCLE_YEAR: Final = re.compile(rf"năm(?<=\d năm){S}(?P<name>[^\W\d_]{{1,5}}{S}[^\W\d_]{{1,5}})(?!\w)")
 _LUNAR_NAME: Final = re.compile(rf"âm{S}lịch")
 _LUNAR_REACH: Final = 12  # the farthest a lunar word of _LUNAR_AFTER starts after the date
 # A schedule row: "Tháng 7 | … | Ngày 03; 10; 17; 24; 31".
