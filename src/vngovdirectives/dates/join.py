@@ -79,12 +79,7 @@ def bare_left_end(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Period
             left = VnDate(month=v.month, day=day, lunar=True, leap=v.leap)
         except ValueError:
             left = None
-    if left is None:
-        return None
-    try:
-        return join_ends(left, v), bm
-    except DateError:
-        return None
+    return _period_to(left, v, bm)
 
 
 def _bare_left_month(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Period, re.Match[str]] | None:
@@ -93,11 +88,15 @@ def _bare_left_month(low: str, c: Candidate, v: VnDate, floor: int) -> tuple[Per
     bm = _BARE_LEFT_MONTH.search(low, max(floor, c.start - 40), c.start)
     if bm is None or _DAY_BEFORE_MONTH.search(low, max(floor, bm.start() - 8), bm.start()):
         return None
-    left = make_date(None, int(bm["n"]))
+    return _period_to(make_date(None, int(bm["n"])), v, bm)
+
+
+def _period_to(left: VnDate | None, right: VnDate, bm: re.Match[str]) -> tuple[Period, re.Match[str]] | None:
+    """The period from a bare ``left`` end (matched by ``bm``) to ``right``, if they make one."""
     if left is None:
         return None
     try:
-        return join_ends(left, v), bm
+        return join_ends(left, right), bm
     except DateError:
         return None
 
