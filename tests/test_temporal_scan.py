@@ -239,6 +239,7 @@ def test_impossible_dates_are_skipped() -> None:
         ("Số: 06/CT-TTg Hà Nội, ngày 15 tháng 02 năm 2024", D(2024, 2, 15)),
         ("Tin tức\nĐăng ngày: 03-05-2021; 120 lần đọc", D(2021, 5, 3)),
         ("Cập nhật lúc: 11:02 02/01/2021", D(2021, 1, 2)),
+        ("Cập nhật: 14:25 | 28/12/2023\nChiều 27/12, UBND huyện họp.", D(2023, 12, 28)),
         ("Chỉ đạo nổi bật trong tuần (từ ngày 4/3- 10/3/2024)", D(2024, 3, 10)),
         ("Cổng thông tin\nThứ hai 05/10/2020\nTin hoạt động", D(2020, 10, 5)),
         ("09:30 - 14/02/2023\n\nHướng dẫn mới", D(2023, 2, 14)),

@@ -400,6 +400,11 @@ def test_a_recurring_word_before_a_dated_day_is_no_recurring_deadline() -> None:
             VnDate(year=2022, month=8, day=3),
         ),
         (
+            "Thứ Năm, 06/03/2025 10:30\n(Chinhphu.vn) - Ngày 5/3, UBND tỉnh ban hành Công văn số 512/UBND-KT",
+            "512/UBND-KT",
+            VnDate(year=2025, month=3, day=5),
+        ),
+        (
             "Trước đó, vào ngày 14/2/2023, UBND huyện ban hành Kế hoạch số 27/KH-UBND triển khai",
             "27/KH-UBND",
             VnDate(year=2023, month=2, day=14),

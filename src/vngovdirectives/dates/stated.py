@@ -43,11 +43,13 @@ _PLACE_REACH: Final = 64
 _CAPITAL_PLACE: Final = re.compile(
     rf"(?P<place>[{UPPER}][\w.]{{0,20}}(?:[ -]{{1,2}}[{UPPER}][\w.]{{0,20}}){{0,4}})\s{{0,3}}$"
 )
-# A labelled date: "Cập nhật lúc: 11:02 02/01/2021", "Đăng ngày 22-11-2019", "Ngày ban hành: 05/03/2020".
+# A labelled date: "Cập nhật lúc: 11:02 02/01/2021", "Cập nhật: 14:25 | 28/12/2023", "Đăng ngày
+# 22-11-2019", "Ngày ban hành: 05/03/2020".
 # Each pattern starts with a literal key word (fast to skip to); the words of the label before the
 # key are checked backwards.
 _NEWS_TAIL = (
-    rf"{S0}:?{S0}\|?{S0}(?:\d{{1,2}}:\d{{2}}{S})?(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}})"
+    rf"{S0}:?{S0}\|?{S0}(?:\d{{1,2}}:\d{{2}}{S0}[|,-]?{S0})?"
+    rf"(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}})"
 )
 _NEWS_LABELS: Final = (
     # (key word, pattern from it, what must stand before it, whether that is optional)

@@ -40,10 +40,12 @@ _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: "của Bộ\ntrưởng Bộ Công Thương").
 _ISSUER_END_WORDS: Final = trie(words("issuer_end_words"), r"\s{1,3}")
 _ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[{LOWER}])|,\s|\s{_ISSUER_END_WORDS}(?!\w)")
-#: How a sentence may open before its issue date: "Ngày 6/5/2019, …", "Vào ngày …", "Vừa qua, ngày …".
+#: How a sentence may open before its issue date: "Ngày 6/5/2019, …", "Vào ngày …", "Vừa qua, ngày …",
+#: after a news site's tag ("(Chinhphu.vn) - Ngày 5/3, …").
 _LEDE_WORDS: Final = alternation([*words("dateline_openers"), *words("sentence_openers")], " ")
 _OPENING: Final = re.compile(
-    rf"[ \t.?!]{{0,4}}(?:{_LEDE_WORDS}[ \t]{{0,2}},[ \t]{{0,2}})?(?:[Vv]ào[ \t]{{1,3}})?(?=[Nn]gày)"
+    r"[ \t.?!]{0,4}(?:\([^()\n]{1,40}\)[ \t]*[-–][ \t]*)?"  # a site's tag: "(Chinhphu.vn) - "
+    rf"(?:{_LEDE_WORDS}[ \t]{{0,2}},[ \t]{{0,2}})?(?:[Vv]ào[ \t]{{1,3}})?(?=[Nn]gày)"
 )
 #: A title at the end of a line, which needs its body on the next one ("của Chủ tịch\nỦy ban …").
 _TITLE_AT_END: Final = re.compile(rf"(?<!\w){alternation(words('issuer_titles'), ' ')}[ \t]*\Z", re.IGNORECASE)
