@@ -749,6 +749,18 @@ def test_a_lower_case_clause_after_a_semicolon_goes_on_with_its_task() -> None:
     assert [a.name for a in task.assignees] == ["Sở Tài chính"]
 
 
+def test_a_reference_closing_an_items_order_carries_it() -> None:
+    text = (
+        "CHỈ ĐẠO, ĐIỀU HÀNH NỔI BẬT CỦA UBND TỈNH TRONG TUẦN (Từ ngày 06/01 đến ngày 12/01/2025)\n\n"
+        "3. Chuẩn bị Tết Nguyên đán Ất Tỵ 2025\n"
+        "Chủ tịch UBND tỉnh yêu cầu Sở Công Thương bảo đảm cung ứng hàng hóa thiết yếu; Công an tỉnh bảo đảm "
+        "an ninh trật tự (Công văn số 60/UBND-KT ngày 10/01/2025).\n"
+    )
+    (directive,) = extract(text).directives
+    assert [c.text for c in directive.carriers] == ["Công văn số 60/UBND-KT ngày 10/01/2025"]
+    assert [[a.name for a in t.assignees] for t in directive.tasks] == [["Sở Công Thương"], ["Công an tỉnh"]]
+
+
 def test_an_article_label_at_the_very_end_of_the_text() -> None:
     # The body of "Điều 1." is looked for a few characters past the label: never past the text.
     assert extract("Số: 7/KH-UBND\nĐiều 1. ").kind == "document"

@@ -605,3 +605,13 @@ def test_windows_and_old_mac_line_ends_give_the_same_relations(newline: str) -> 
     assert [r for _, r, _ in found(other)] == [r for _, r, _ in found(text)] == ["repeals", "repeals"]
     # spans stay in the caller's string
     assert [m.text for m in find_references(other)] == [m.text.replace("\n", newline) for m in find_references(text)]
+
+
+def test_a_bulletin_items_heading_is_its_own_sentence() -> None:
+    text = (
+        "CHỈ ĐẠO, ĐIỀU HÀNH NỔI BẬT CỦA UBND TỈNH TRONG TUẦN\n\n"
+        "2. Triển khai Nghị quyết số 57-NQ/TW của Bộ Chính trị\n"
+        "Tại Kế hoạch số 12/KH-UBND ngày 09/01/2025, UBND tỉnh giao Sở Khoa học và Công nghệ chủ trì.\n"
+    )
+    # the heading's "Triển khai" governs its own line, not the document the item reports
+    assert [r for _, r, _ in found(text)] == ["implements", "carrier"]

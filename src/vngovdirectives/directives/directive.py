@@ -31,12 +31,15 @@ _ISSUER_PATTERNS: Final = (
     re.compile(r"[Đđ]ó là (?:ý kiến )?chỉ đạo của\s{1,3}(?P<who>[^.;]{2,160}?)\s{1,3}tại\s"),
     re.compile(r"[Nn]ội dung (?:trên|này) (?:được|do)\s{1,3}(?P<who>[^.;]{2,160}?)\s{1,3}(?:ban hành|chỉ đạo|nêu)"),
     re.compile(
-        r"^(?:[^,.;]{0,40},\s{1,3})?(?P<who>[^,.;]{2,120}?)\s{1,3}(?:đã |vừa )?(?:chỉ đạo|phê duyệt|ban hành|có|ký)\b"
+        r"^(?:[^,.;]{0,40},\s{1,3})?(?P<who>[^,.;]{2,120}?)\s{1,3}(?:đã |vừa )?"
+        r"(?:chỉ đạo|phê duyệt|ban hành|có|ký|yêu cầu|giao|đề nghị)\b"
     ),
 )
 _SUBJECT_AFTER_REF: Final = re.compile(
     r"\s{0,3},\s{1,3}(?P<who>[^,.;]{2,80}?)\s{1,3}(?:đã\s)?(?:yêu cầu|giao|chỉ đạo|đề nghị|phê duyệt|ban hành)\b"
 )
+#: A reference in parentheses that closes a news item's sentence: "… (Công văn số 60/UBND-KT ngày 10/01/2025)."
+_CLOSING_REFERENCE: Final = re.compile(r"\s{0,3}\)[\s.;]{0,4}\Z")
 CARRIER_INTRO: Final = re.compile(r"(?:\btại|\bban hành|\bcó|\bbằng|\bký|\btheo)\s{1,3}$|\(\s{0,3}$", re.IGNORECASE)
 _PERSON: Final = re.compile(
     rf"^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s{{1,3}}(?P<name>(?:[{UPPER}][\w]*\s{{1,3}}){{1,4}}[{UPPER}][\w]*)"
@@ -57,7 +60,14 @@ def _attribution(page: Page, start: int, end: int) -> tuple[Mention | None, Sign
         opens = text.startswith(("Tại ", "Theo "), s)
         lead = leading_trigger(text, s, e)
         cited_first = lead is not None and sentence_refs[0].start < lead.start()
-        if not (opens or cited_first) and not ATTRIBUTION.search(text, s, e) and task(page, s, e) is not None:
+        closing = _CLOSING_REFERENCE.search(text, sentence_refs[-1].end, e) is not None and text[
+            max(s, sentence_refs[-1].start - 3) : sentence_refs[-1].start
+        ].rstrip().endswith("(")
+        if (
+            not (opens or cited_first or closing)
+            and not ATTRIBUTION.search(text, s, e)
+            and task(page, s, e) is not None
+        ):
             continue  # an order that cites a document ("Yêu cầu … theo Quyết định số …") is not attribution
         carriers = [
             reference_mention(page, m, ReferenceRole.CARRIER)
