@@ -208,6 +208,13 @@ def test_issuer_across_a_line_break(text: str, issuer: str) -> None:
     assert ref.issuer == issuer
 
 
+def test_a_compound_type_name_opens_the_reference() -> None:
+    text = "Theo Thông báo kết luận số 123/TB-VPCP ngày 3/5/2023 của Văn phòng Chính phủ, các bộ triển khai."
+    (m,) = find_references(text)
+    assert m.text.startswith("Thông báo kết luận số 123/TB-VPCP")
+    assert m.value.relation.value == "implements"  # "Theo" reaches it: no type word stands between
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"
