@@ -215,6 +215,21 @@ def test_a_compound_type_name_opens_the_reference() -> None:
     assert m.value.relation.value == "implements"  # "Theo" reaches it: no type word stands between
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Luật Ban hành văn bản quy phạm pháp luật",
+        "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật",
+        "Luật Phổ biến, giáo dục pháp luật",
+    ],
+)
+def test_a_law_whose_name_ends_in_phap_luat_starts_at_its_name(name: str) -> None:
+    # "pháp luật số …" ends the name: the type "luật" inside it does not start the reference
+    (m,) = find_references(f"Căn cứ {name} số 64/2025/QH15 ngày 19 tháng 02 năm 2025;")
+    assert m.text.startswith(f"{name} số 64/2025/QH15")
+    assert (m.value.type_name, m.value.relation.value) == ("Luật", "basis")
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"

@@ -91,7 +91,12 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
     if m is None or group is None:
         return _law_before(text, lo, serial_start) or Lead(serial_start, None, False, False)
     if group != "so":  # the name as written, from the text (the match read it lower-cased)
-        written = text[serial_start - (m.end(group) - base) : serial_start - (m.start(group) - base)]
+        type_start = serial_start - (m.end(group) - base)
+        written = text[type_start : serial_start - (m.start(group) - base)]
+        if written == "luật" and text.endswith("pháp ", 0, type_start):  # "… quy phạm pháp luật số …"
+            law = _law_before(text, lo, serial_start)
+            if law is not None:
+                return law
         # "Loại văn bản: Quyết định Số hiệu: 15/2014/QĐ-UBND": the value of a metadata field
         return Lead(serial_start - (m.end() - base), normal_type_name(written), True, _is_field(ctx, m, base))
     so_start = serial_start - (m.end("so") - base)
