@@ -230,6 +230,14 @@ def test_a_law_whose_name_ends_in_phap_luat_starts_at_its_name(name: str) -> Non
     assert (m.value.type_name, m.value.relation.value) == ("Luật", "basis")
 
 
+def test_a_law_named_after_cua_is_the_reference() -> None:
+    (m,) = find_references("Chế độ thai sản theo quy định của Luật Bảo hiểm xã hội số 41/2024/QH15 ngày 29/6/2024.")
+    assert m.text.startswith("Luật Bảo hiểm xã hội số 41/2024/QH15")  # not a "Quy định" the law issued
+    assert m.value.type_name == "Luật"
+    (q,) = find_references("Quyết định của Bộ Chính trị số 31-QĐ/TW ngày 5/3/2021")  # an issuer stays between
+    assert q.text.startswith("Quyết định của Bộ Chính trị số")
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"

@@ -68,6 +68,10 @@ _LAW_BEFORE: Final = re.compile(
 )
 
 
+#: A law named after "của" ("quy định của Luật Bảo hiểm xã hội số …").
+_LAW_AFTER_OF: Final = re.compile(r"\scủa\s{1,3}(?:Luật|Bộ luật|Pháp lệnh)\s")
+
+
 class Lead(NamedTuple):
     """What introduces a number: where the introduction starts, the type name, and its kind."""
 
@@ -93,7 +97,10 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
     if group != "so":  # the name as written, from the text (the match read it lower-cased)
         type_start = serial_start - (m.end(group) - base)
         written = text[type_start : serial_start - (m.start(group) - base)]
-        if written == "luật" and text.endswith("pháp ", 0, type_start):  # "… quy phạm pháp luật số …"
+        # "… quy phạm pháp luật số …" ends a law's name; "quy định của Luật Bảo hiểm xã hội số …"
+        # names the law, not a "Quy định" that the law issued
+        law_named = written == "luật" and text.endswith("pháp ", 0, type_start)
+        if law_named or (group == "type3" and _LAW_AFTER_OF.search(text, type_start, serial_start)):
             law = _law_before(text, lo, serial_start)
             if law is not None:
                 return law
