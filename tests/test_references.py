@@ -238,6 +238,29 @@ def test_a_law_named_after_cua_is_the_reference() -> None:
     assert q.text.startswith("Quyết định của Bộ Chính trị số")
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "type_name"),
+    [
+        (
+            "Xét Báo cáo thẩm tra số 12/BC-KTNS ngày 5/12/2025 của Ban Kinh tế;",
+            "Báo cáo thẩm tra số",
+            "Báo cáo thẩm tra",
+        ),
+        ("Thực hiện Kế hoạch hành động số 45/KH-UBND ngày 2/3/2021;", "Kế hoạch hành động số", "Kế hoạch hành động"),
+        (
+            "theo hướng dẫn của Thanh tra tại Kế hoạch thanh tra số 1505/KH-TT",
+            "Kế hoạch thanh tra số",
+            "Kế hoạch thanh tra",
+        ),
+        ("Quyết định này số 12/QĐ-UBND", "số 12/QĐ-UBND", "Quyết định"),  # "này" qualifies no type
+    ],
+)
+def test_a_type_name_qualified_before_so(text: str, span: str, type_name: str) -> None:
+    (m,) = find_references(text)
+    assert m.text.startswith(span)
+    assert m.value.type_name == type_name
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from vngovdirectives.references.names import TYPE_ABBREVIATIONS, lead_type_names, normal_type_name
-from vngovdirectives.text.patterns import reversed_trie
+from vngovdirectives.text.patterns import LOWER, alternation, reversed_trie
 from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
@@ -72,6 +72,14 @@ _LAW_BEFORE: Final = re.compile(
 _LAW_AFTER_OF: Final = re.compile(r"\scủa\s{1,3}(?:Luật|Bộ luật|Pháp lệnh)\s")
 
 
+_FUNCTION_WORDS: Final = alternation(words("qualifier_stop_words"), " ")
+_BLANKS: Final = r"[ \t]{1,3}"
+_QUALIFIED_TYPE: Final = re.compile(
+    rf"(?<![^\W\d_]){alternation(lead_type_names(), _BLANKS)}"
+    rf"(?:[ \t]{{1,3}}(?!{_FUNCTION_WORDS}(?!\w))[{LOWER}]+){{1,2}}(?=[ \t]{{1,3}}$)"
+)
+
+
 class Lead(NamedTuple):
     """What introduces a number: where the introduction starts, the type name, and its kind."""
 
@@ -104,6 +112,10 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
             law = _law_before(text, lo, serial_start)
             if law is not None:
                 return law
+        if group == "type3":  # "hướng dẫn của … tại Kế hoạch thanh tra số …": the nearer, qualified type
+            qualified = _qualified_type(text, serial_start - (m.end("so") - base))
+            if qualified is not None:
+                return qualified
         # "Loại văn bản: Quyết định Số hiệu: 15/2014/QĐ-UBND": the value of a metadata field
         return Lead(serial_start - (m.end() - base), normal_type_name(written), True, _is_field(ctx, m, base))
     so_start = serial_start - (m.end("so") - base)
@@ -118,7 +130,7 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
     starts_line = line_start > 0 or reach == 0
     header = (starts_line and before in ("", "|")) or before.endswith("|") or _is_field(ctx, m, base)
     if not header:
-        law = _law_before(text, lo, serial_start)
+        law = _law_before(text, lo, serial_start) or _qualified_type(text, so_start)
         if law is not None:
             return law
     return Lead(so_start, None, True, header)
@@ -128,6 +140,15 @@ def _is_field(ctx: ScanContext, m: re.Match[str], base: int) -> bool:
     """Whether the lead ``m`` (read on the reversed text from ``base``) is a metadata field's label,
     "Số hiệu:" or "Số hiệu văn bản:", whose number is dated by a "Ngày ban hành:" field nearby."""
     return m.start("so") >= 0 and _HIEU_REV in m["so"] and ":" in ctx.rev[base : m.start("so")]
+
+
+def _qualified_type(text: str, so_start: int) -> Lead | None:
+    """A type name and the words that qualify it before "số": "Báo cáo thẩm tra số …", "Kế hoạch
+    hành động số …" (the type name capitalised, one or two lower-case words, no function word)."""
+    m = _QUALIFIED_TYPE.search(text, max(0, so_start - 60), so_start)
+    if m is None:
+        return None
+    return Lead(m.start(), normal_type_name(" ".join(m.group().split())), True, False)
 
 
 def _law_before(text: str, lo: int, serial_start: int) -> Lead | None:
