@@ -201,10 +201,21 @@ def test_spans_index_the_callers_nfd_string() -> None:
         # a line that opens in capitals after a complete name is something else, whatever its first letter
         ("Nghị quyết số 12/2019/NQ-HĐND ngày 10/7/2019 của HĐND tỉnh\nĐiều 1. Sửa đổi", "HĐND tỉnh"),
         ("Kế hoạch số 45/KH-UBND ngày 1/3/2020 của UBND tỉnh\nỦy ban nhân dân huyện giao", "UBND tỉnh"),
+        # "và" joins a body's name unless another document or a lower-case word follows
+        ("Thông tư số 01/2020/TT-BKHCN ngày 1/1/2020 của Bộ Khoa học và Công nghệ về việc", "Bộ Khoa học và Công nghệ"),
+        (
+            "Thông tư số 9/2020/TT-BNNPTNT của Bộ trưởng Bộ Nông nghiệp và\nPhát triển nông thôn hướng dẫn",
+            "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        ("Quyết định số 1/QĐ-UBND của UBND tỉnh và Nghị quyết số 2/NQ-HĐND", "UBND tỉnh"),
+        ("Công văn số 5/UBND-VP của UBND tỉnh và các sở, ngành", "UBND tỉnh"),
+        ("Công văn số 5/SGDĐT-VP của Sở Giáo dục và Đào tạo gửi các trường", "Sở Giáo dục và Đào tạo"),
+        ("Nghị định số 27/2016/NĐ-CP của Chính phủ để tính mức lương", "Chính phủ"),
+        ("Nghị quyết số 5/NQ-UBTVQH15 của Ủy ban Pháp luật và Tư pháp,* ngày", "Ủy ban Pháp luật và Tư pháp"),
     ],
 )
-def test_issuer_across_a_line_break(text: str, issuer: str) -> None:
-    (ref,) = [m.value for m in find_references(text)]
+def test_where_an_issuer_ends(text: str, issuer: str) -> None:
+    ref = next(m.value for m in find_references(text))
     assert ref.issuer == issuer
 
 

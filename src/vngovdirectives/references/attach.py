@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from vngovdirectives.dates.model import VnDate
 from vngovdirectives.dates.stated import stated_dates
 from vngovdirectives.numbers.codes import DocumentType
+from vngovdirectives.references.names import lead_type_names
 from vngovdirectives.references.patterns import NUMBER_RE
 from vngovdirectives.text.patterns import LOWER, UPPER, alternation, trie
 from vngovdirectives.text.vocab import words
@@ -39,7 +40,12 @@ _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
 #: A line break ends it unless the next line goes on in lower case (a name broken by the page:
 #: "của Bộ\ntrưởng Bộ Công Thương").
 _ISSUER_END_WORDS: Final = trie(words("issuer_end_words"), r"\s{1,3}")
-_ISSUER_END: Final = re.compile(rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[{LOWER}])|,\s|\s{_ISSUER_END_WORDS}(?!\w)")
+#: "và" joins the two halves of a body's name ("Bộ Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo")
+#: unless what follows is in lower case or names another document ("… của UBND tỉnh và Nghị quyết số …").
+_AND_ENDS: Final = rf"\svà\s{{1,3}}(?:(?![{UPPER}])|{alternation(lead_type_names())}(?!\w))"
+_ISSUER_END: Final = re.compile(
+    rf"[.;:()\[\]\"“”]|\n(?![ \t]{{0,3}}[{LOWER}])|,\s|\s{_ISSUER_END_WORDS}(?!\w)|{_AND_ENDS}"
+)
 #: How a sentence may open before its issue date: "Ngày 6/5/2019, …", "Vào ngày …", "Vừa qua, ngày …",
 #: after a news site's tag ("(Chinhphu.vn) - Ngày 5/3, …").
 _LEDE_WORDS: Final = alternation([*words("dateline_openers"), *words("sentence_openers")], " ")
@@ -47,8 +53,9 @@ _OPENING: Final = re.compile(
     r"[ \t.?!]{0,4}(?:\([^()\n]{1,40}\)[ \t]*[-–][ \t]*)?"  # a site's tag: "(Chinhphu.vn) - "
     rf"(?:{_LEDE_WORDS}[ \t]{{0,2}},[ \t]{{0,2}})?(?:[Vv]ào[ \t]{{1,3}})?(?=[Nn]gày)"
 )
-#: A title at the end of a line, which needs its body on the next one ("của Chủ tịch\nỦy ban …").
-_TITLE_AT_END: Final = re.compile(rf"(?<!\w){alternation(words('issuer_titles'), ' ')}[ \t]*\Z", re.IGNORECASE)
+#: A title, or "và", at the end of a line, which needs the rest of the name on the next one ("của
+#: Chủ tịch\nỦy ban …", "của Bộ Nông nghiệp và\nPhát triển nông thôn").
+_TITLE_AT_END: Final = re.compile(rf"(?<!\w)(?:{alternation(words('issuer_titles'), ' ')}|và)[ \t]*\Z", re.IGNORECASE)
 #: What may stand between a sentence's opening issue date and the reference: a comma, then no
 #: sentence end ("Ngày 6/5/2019, UBND tỉnh đã có văn bản số …").
 _DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")
@@ -71,11 +78,11 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     end_m = _ISSUER_END.search(window)
     if end_m is not None and end_m.group() == "\n" and _TITLE_AT_END.search(window, 0, end_m.start()):
         end_m = _ISSUER_END.search(window, end_m.end())  # "của Chủ tịch\nỦy ban nhân dân tỉnh"
-    raw = window[: end_m.start()] if end_m else window
+    raw = (window[: end_m.start()] if end_m else window).rstrip(" \t,*_")
     found = raw.split()
     if not found or not found[0][:1].isupper():
         return None, pos
-    return " ".join(found[:14]), start + len(raw.rstrip())
+    return " ".join(found[:14]), start + len(raw)
 
 
 def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:
