@@ -175,6 +175,20 @@ def test_task_verbs_make_a_span_a_time_limit(text: str, due: str) -> None:
     assert [w.due.iso() for w in within] == [due]
 
 
+def test_an_anchor_goes_on_across_a_line_that_continues_it() -> None:
+    text = (
+        "2. Trong thời hạn 07 ngày làm việc kể từ ngày nhận danh sách do người sử\ndụng lao động lập, cơ quan "
+        "giải quyết.\nTrong thời hạn 15 ngày kể từ ngày nhận hồ sơ\nSở Tư pháp trả kết quả.\n"
+        "Trong thời hạn 10 ngày kể\ntừ ngày có kết quả quy định tại Điều\n12 Nghị định này."
+    )
+    rel = [h.value for h in _scan(text) if isinstance(h.value, Relative)]
+    assert [r.anchor for r in rel] == [
+        "ngày nhận danh sách do người sử dụng lao động lập",  # the next line goes on in lower case
+        "ngày nhận hồ sơ",  # a new sentence opens the next line
+        "ngày có kết quả quy định tại Điều 12 Nghị định này",
+    ]
+
+
 def test_news_stamps_with_time() -> None:
     hits = _scan("Cập nhật lúc: 09:15 03/01/2022")
     assert [(h.value.iso(), h.time) for h in hits if isinstance(h.value, VnDate)] == [

@@ -16,7 +16,7 @@ from vngovdirectives.dates.candidate import Amount, Candidate
 from vngovdirectives.dates.model import DurationUnit, Precision, VnDate
 from vngovdirectives.deadlines.leads import ANCHOR, backward, last_words
 from vngovdirectives.deadlines.model import Before, Deadline, Effective, NoLaterThan, Relative, Starting, Within
-from vngovdirectives.text.patterns import S0, S, alternation
+from vngovdirectives.text.patterns import LOWER, S0, S, alternation
 from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
@@ -60,7 +60,11 @@ def _endings(kinds: Iterable[str]) -> tuple[str, ...]:
 LEAD_ENDINGS: Final = _endings(("no_later_than", "before", "within", "from", "effective", "expiry"))
 #: Relative leads that make any amount of time a limit ("trong vòng 3 ngày"), by their last word.
 _STRONG_REL_LEADS: Final = ("hạn", "vòng", "đa", "quá")
-_ANCHOR_RE: Final = re.compile(rf"{S0},?{S0}{ANCHOR}(?P<a>[^,.;:\n()|]{{1,160}})")
+#: The event an amount of time counts from (read on the lower-cased text, up to a line break too:
+#: :func:`_anchor` keeps the next line only when it goes on in lower case or with a number).
+_ANCHOR_RE: Final = re.compile(rf"{S0},?{S0}{ANCHOR}(?P<a>[^,.;:()|]{{1,160}})")
+#: A line break that ends an anchor: the next line opens in capitals or with a list mark.
+_ANCHOR_LINE_END: Final = re.compile(rf"[ \t]*\n(?![ \t]{{0,3}}[{LOWER}0-9])")
 
 
 def deadline_before(low: str, c: Candidate, floor: int) -> tuple[int, Deadline] | None:
@@ -194,5 +198,7 @@ def _anchor(text: str, am: re.Match[str] | None, end: int) -> tuple[str | None, 
     """The event an amount counts from ("kể từ ngày nhận được hồ sơ") and where it ends."""
     if am is None:
         return None, end
-    anchor = text[am.start("a") : am.end("a")].strip()
-    return anchor or None, am.start("a") + len(am["a"].rstrip())
+    stop = _ANCHOR_LINE_END.search(text, am.start("a"), am.end("a"))  # "… nhận hồ sơ\nSở Tư pháp …"
+    a_end = stop.start() if stop is not None else am.start("a") + len(am["a"].rstrip())
+    anchor = " ".join(text[am.start("a") : a_end].split())
+    return anchor or None, a_end
