@@ -272,6 +272,15 @@ def test_a_type_name_qualified_before_so(text: str, span: str, type_name: str) -
     assert m.value.type_name == type_name
 
 
+def test_an_issue_date_after_the_issuer() -> None:
+    (m,) = find_references("Thực hiện Nghị quyết số 46/NQ-CP của Chính phủ ngày 08 tháng 3 năm 2025 về việc")
+    assert m.value.issued_on == VnDate(year=2025, month=3, day=8)
+    assert m.text.endswith("ngày 08 tháng 3 năm 2025")
+    # a date further on that is no issue date stays out
+    (n,) = find_references("Nghị quyết số 08/2021/QH15 của Quốc hội tiếp tục hoạt động đến hết ngày 28/02/2025")
+    assert n.value.issued_on is None
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"

@@ -207,9 +207,12 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         )
         return [RefHit(lead.start, m.end(), ref, serial_start, m.end())]
     type_name = lead.type_name or type_of(number)
+    issuer, end2 = issuer_after(text, end)
+    if issued_on is None and issuer is not None:  # "Nghị quyết số 46/NQ-CP của Chính phủ ngày 08/3/2025"
+        issued_on, end3 = date_after(ctx, end2)
+        end2 = max(end2, end3)
     if issued_on is None:
         issued_on = dated_sentence(ctx, lead.start)
-    issuer, end2 = issuer_after(text, end)
     ref = DocumentReference(
         number=number, serial=number.serial, type_name=type_name, issued_on=issued_on, issuer=issuer
     )
