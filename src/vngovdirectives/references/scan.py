@@ -107,13 +107,23 @@ def _short_reference(ctx: ScanContext, m: re.Match[str]) -> RefHit | None:
         if year >= BARE_YEAR_MIN and plausible_year(year):
             return None  # "Kế hoạch 2021" names a year, not a document
     issued_on, end = date_after(ctx, serial_end)
+    issuer, end2, issued_on = _issuer_and_date(ctx, end, issued_on)
     if issued_on is None and stated_year is not None:
         issued_on = VnDate(year=int(stated_year))
-    issuer, end2 = issuer_after(text, end)
     ref = DocumentReference(
         serial=serial, type_name=normal_type_name(text[start : m.end("tname")]), issued_on=issued_on, issuer=issuer
     )
     return RefHit(start=start, end=max(end, end2), value=ref, number_start=m.start("short"), number_end=serial_end)
+
+
+def _issuer_and_date(ctx: ScanContext, pos: int, issued_on: VnDate | None) -> tuple[str | None, int, VnDate | None]:
+    """The issuer named at ``pos`` and where it ends, and the issue date: ``issued_on`` (stated before
+    the issuer), else one right after it ("Nghị quyết số 46/NQ-CP của Chính phủ ngày 08/3/2025")."""
+    issuer, end = issuer_after(ctx.text, pos)
+    if issued_on is None and issuer is not None:
+        issued_on, after = date_after(ctx, end)
+        end = max(end, after)
+    return issuer, end, issued_on
 
 
 def _inherit_types(text: str, hits: list[RefHit]) -> list[RefHit]:
@@ -207,10 +217,7 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         )
         return [RefHit(lead.start, m.end(), ref, serial_start, m.end())]
     type_name = lead.type_name or type_of(number)
-    issuer, end2 = issuer_after(text, end)
-    if issued_on is None and issuer is not None:  # "Nghị quyết số 46/NQ-CP của Chính phủ ngày 08/3/2025"
-        issued_on, end3 = date_after(ctx, end2)
-        end2 = max(end2, end3)
+    issuer, end2, issued_on = _issuer_and_date(ctx, end, issued_on)
     if issued_on is None:
         issued_on = dated_sentence(ctx, lead.start)
     ref = DocumentReference(
