@@ -354,6 +354,21 @@ def test_months_listed_before_a_year_share_it() -> None:
     assert [iso for _, _, iso in got] == ["2021-07", "2021-08"]
 
 
+@pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        ("Quan trắc vào tháng 4 và tháng 8 năm 2026.", ["2026-04", "2026-08"]),
+        ("Kiểm tra trong tháng 3 và 4/2019.", ["2019-03", "2019-04"]),
+        ("Mưa lũ tháng 10, tháng 11 năm 2025.", ["2025-10", "2025-11"]),
+        ("Thực hiện trong quý I và quý II/2019.", ["2019-Q1", "2019-Q2"]),
+        ("Thực hiện trong quý I, II năm 2019.", ["2019-Q1", "2019-Q2"]),
+        ("Tổng hợp tháng 3, tháng 4/2021 và quý 1, 2/2022.", ["2021-03", "2021-04", "2022-Q1", "2022-Q2"]),
+    ],
+)
+def test_months_and_quarters_listed_before_their_year_share_it(text: str, isos: list[str]) -> None:
+    assert [iso for kind, _, iso in _summary(text) if kind == "date"] == isos
+
+
 def test_range_with_a_bare_left_day() -> None:
     assert [iso for _, _, iso in _summary("Tuần từ 13 đến 19/11/2023, các xã ra quân.")] == ["2023-11-13/2023-11-19"]
 

@@ -34,6 +34,30 @@ _QUARTER_RE: Final = re.compile(
     rf"(?:{S0}[/.-]{S0}(?P<y>\d{{4}})(?![\d/])|{S}năm{S}(?P<y2>\d{{4}}))?"
 )
 _WORK_WORD_RE: Final = re.compile(rf"làm{S}việc")
+_QUARTER_NUM: Final = rf"(?:{alternation(_ROMAN)}|[1-4])(?!\w)"
+_LIST_JOIN: Final = rf"{S0}(?:,|và){S0}"
+#: Months or quarters listed before the year they share, the keyword repeated or not: "tháng 3 và
+#: tháng 4/2019", "quý I, II năm 2019", "quý III và quý IV/2020" (the first ones name no year).
+_LISTED_WITH_YEAR: Final = (
+    (
+        "tháng",
+        re.compile(
+            rf"tháng{S}\d{{1,2}}(?:{_LIST_JOIN}(?:tháng{S})?\d{{1,2}}){{1,5}}"
+            rf"(?:{S0}[/.-]{S0}(?P<y>\d{{4}})|{S0},?{S0}năm{S}(?P<y2>\d{{4}}))(?![\d/])"
+        ),
+    ),
+    (
+        "quý",
+        re.compile(
+            rf"quý{S}{_QUARTER_NUM}(?:{_LIST_JOIN}(?:quý{S})?{_QUARTER_NUM}){{1,3}}"
+            rf"(?:{S0}[/.-]{S0}(?P<y>\d{{4}})|{S}năm{S}(?P<y2>\d{{4}}))(?![\d/])"
+        ),
+    ),
+)
+_LISTED_ITEM: Final = {
+    "tháng": re.compile(rf"(?:tháng{S})?(?P<n>\d{{1,2}})(?!\d)"),
+    "quý": re.compile(rf"(?:quý{S})?(?P<n>{_QUARTER_NUM})"),
+}
 #: A month written as a word, with its year ("tháng Tám năm 1945"); a day number may stand before it.
 _WORD_MONTH_RE: Final = re.compile(rf"tháng{S}(?P<m>{alternation(MONTH_NAMES, S)}){S}năm{S}(?P<y>\d{{4}})(?![\d/])")
 _DAY_BEFORE_WORD_MONTH: Final = re.compile(rf"(?<![\d/.\-])(?:ngày{S})?(?P<d>\d{{1,2}}){S}$")
@@ -68,6 +92,7 @@ def candidates(low: str) -> list[Candidate]:
     """Every date, period, clock-time and amount candidate of the lower-cased text ``low``, unsorted
     and possibly overlapping (:func:`vngovdirectives.finding.filter.merge_candidates` sorts them)."""
     found: list[Candidate] = []
+    _listed_with_year(low, found)  # first: where a candidate of the scans below has the same span, it wins
     digit_candidates(low, found)
     _keyword_candidates(low, found)
     lunar_at = _lunar_words(low)
@@ -83,6 +108,21 @@ def candidates(low: str) -> list[Candidate]:
             ):
                 _lunar_candidate(low, min(c.start, keyword_start(low, c.dstart, "ngày")), found)
     return found
+
+
+def _listed_with_year(low: str, out: list[Candidate]) -> None:
+    """Months and quarters listed before the year they share ("tháng 3 và tháng 4/2019")."""
+    for word, rx in _LISTED_WITH_YEAR:
+        for m in rx.finditer(low):
+            year = int(m["y"] or m["y2"])
+            items = list(_LISTED_ITEM[word].finditer(low, m.start(), m.start("y") if m["y"] else m.start("y2")))
+            for k, item in enumerate(items):
+                raw = item["n"]
+                n = int(raw) if raw.isdigit() else _ROMAN[raw]
+                v = make_date(year, n) if word == "tháng" else make_date(year, None, None, n)
+                if v is not None:
+                    end = m.end() if k == len(items) - 1 else item.end()
+                    out.append(Candidate(item.start(), end, "date", v))
 
 
 def _word_months(low: str, out: list[Candidate]) -> None:
