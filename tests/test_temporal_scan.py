@@ -151,8 +151,16 @@ def test_no_later_than_variants() -> None:
     assert len(kinds) == 2
 
 
-def test_effective_date_metadata_is_an_effective_date_and_an_expiry_is_nothing() -> None:
-    hits = _scan("Ngày ban hành: 05/6/2014 Ngày có hiệu lực : 15/06/2014 Ngày hết hiệu lực: 08-01-2017")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày ban hành: 05/6/2014 Ngày có hiệu lực : 15/06/2014 Ngày hết hiệu lực: 08-01-2017",
+        # the same fields as the rows of a table
+        "| Ngày ban hành | 05/6/2014 |\n| Ngày hiệu lực | 15/06/2014 |\n| Ngày hết hiệu lực | 08-01-2017 |",
+    ],
+)
+def test_effective_date_metadata_is_an_effective_date_and_an_expiry_is_nothing(text: str) -> None:
+    hits = _scan(text)
     deadlines = [h.value for h in hits if h.kind is HitKind.DEADLINE]
     assert [(d.kind, d.due.iso()) for d in deadlines] == [("effective", "2014-06-15")]
 

@@ -1,7 +1,8 @@
 """The words that lead a deadline, as one table read forwards by the parser and backwards by the scanner.
 
 The table is ``data/vocab/deadline_leads.txt``: a kind and a lead per line, in a small syntax
-(words; ``[x]`` optional; ``(x|y)`` one of; ``…`` a short gap within the clause; ``:`` a colon).
+(words; ``[x]`` optional; ``(x|y)`` one of; ``…`` a short gap within the clause; ``:`` a colon, or
+the bar between a table row's cells).
 :func:`forward` makes the pattern that reads a lead at the start of a phrase
 (:func:`vngovdirectives.deadlines.parse_deadline`); :func:`backward` the one that finds a lead
 ending right before a date (:mod:`vngovdirectives.deadlines.scan`); :func:`last_words` the words
@@ -106,7 +107,7 @@ def _body(item: _Item) -> str:
     if kind == "word":
         return re.escape(str(item[1]))
     if kind == "colon":
-        return ":"
+        return "[:|]"  # a field's label and value: "Ngày hiệu lực: …", or a table row "| Ngày hiệu lực | … |"
     if kind == "gap":
         return _GAP
     alts = item[2]
@@ -123,7 +124,7 @@ def _ends(items: list[_Item]) -> set[str]:
             found.add(str(item[1]))
             return found
         if kind == "colon":
-            found.add(":")
+            found |= {":", "|"}
             return found
         if kind == "group":
             alts = item[2]
