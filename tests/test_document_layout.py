@@ -298,6 +298,35 @@ def test_a_sites_metadata_rows_stand_in_for_a_missing_header() -> None:
     assert d.signer.name.text == "Lê Văn Tám"
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (
+            "Số hiệu: 15/2014/QĐ-UBND\nLoại văn bản: Quyết định\nNgày ban hành: 10/06/2014\n"
+            "Ngày hiệu lực: 20/06/2014\nNgười ký: Dương Ngọc Long\n"
+        ),
+        (
+            "| Số hiệu | 15/2014/QĐ-UBND |\n| Loại văn bản | Quyết định |\n| Ngày ban hành | 10/06/2014 |\n"
+            "| Ngày hiệu lực | 20/06/2014 |\n| Người ký | Dương Ngọc Long |\n"
+        ),
+    ],
+)
+def test_metadata_rows_as_fields_or_table_rows_give_the_effective_date(rows: str) -> None:
+    d = parse_document(
+        rows + "\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n"
+        "Điều 2. Sở Nội vụ chịu trách nhiệm thi hành.\n"
+    )
+    assert (str(d.number), d.type_name) == ("15/2014/QĐ-UBND", "Quyết định")
+    assert d.issued_on is not None
+    assert d.issued_on.first_day() == dt.date(2014, 6, 10)
+    assert d.effective is not None
+    assert d.effective.due is not None
+    assert d.effective.due.first_day() == dt.date(2014, 6, 20)
+    assert d.signer is not None
+    assert d.signer.name is not None
+    assert d.signer.name.text == "Dương Ngọc Long"
+
+
 def test_a_news_page_reporting_a_document_is_not_a_document() -> None:
     news = (
         "Chính phủ vừa ban hành Nghị định số 99/2025/NĐ-CP ngày 10/4/2025 quy định về quản lý giá.\n\n"

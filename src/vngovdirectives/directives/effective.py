@@ -5,8 +5,8 @@ the document's own and those of the documents it cites ("Nghị định số 291
 lực từ ngày 06/11/2025"). The document's own is the first one whose subject is the document
 itself: a type name and "này" opening the sentence or point ("1. Quyết định này có hiệu lực …",
 "Quy định này …"), or the document's own type name alone ("1. Nghị quyết có hiệu lực …" in a
-Nghị quyết). Failing that, a page's metadata field before the header ("Ngày có hiệu lực:
-20/06/2014").
+Nghị quyết). Failing that, a page's metadata row ("Ngày có hiệu lực: 20/06/2014", "| Ngày hiệu
+lực | 20/06/2014 |"), which opens its line or cell.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ _SUBJECT: Final = re.compile(
     rf"(?P<this>[ \t\n]{{1,3}}này)?[ \t\n]{{0,3}}$"
 )
 _SUBJECT_REACH: Final = 40
-#: A metadata field: "Ngày có hiệu lực:", "Ngày hiệu lực :".
-_FIELD: Final = re.compile(r"hiệu[ \t]{0,3}lực[ \t]{0,3}:")
+#: A metadata field: "Ngày có hiệu lực:", "Ngày hiệu lực :", or a table row "| Ngày hiệu lực | … |";
+#: it opens its line or its cell.
+_FIELD: Final = re.compile(r"hiệu[ \t]{0,3}lực(?:[ \t]{1,3}thi[ \t]{1,3}hành)?[ \t]{0,3}[:|]")
 
 
 def own_effective(page: Page, type_name: str | None, body_start: int, body_end: int) -> tuple[Effective, Span] | None:
@@ -46,7 +47,13 @@ def own_effective(page: Page, type_name: str | None, body_start: int, body_end: 
         subject = _SUBJECT.search(text, max(0, m.start - _SUBJECT_REACH), m.start)
         if subject is not None and (subject["this"] or normal_type_name(subject["type"]) == type_name):
             return m.value, page.span(m.start, m.end)
-    for m in page.in_range(MatchKind.DEADLINE, 0, body_start):
-        if isinstance(m.value, Effective) and _FIELD.match(text, m.start):
+    for m in page.in_range(MatchKind.DEADLINE, 0, body_end):  # a metadata row, where the page prints it
+        if isinstance(m.value, Effective) and _FIELD.search(text, m.start, m.end) and _opens_row(text, m.start):
             return m.value, page.span(m.start, m.end)
     return None
+
+
+def _opens_row(text: str, at: int) -> bool:
+    """Whether only blanks, asterisks or a cell's bar stand between the start of the line and ``at``."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip(" \t*#|")

@@ -39,7 +39,7 @@ NUMBER: Final = re.compile(
     r"(?<![^\W_])(?<!/)(?:(?P<pre>"
     + "|".join(phrase(v) for v in sorted(set(TYPE_NAMES.values()), key=len, reverse=True))
     + r")\s{1,3}(?:số|Số|SỐ)|Số|SỐ)(?:\s{0,2}(?:hiệu|HIỆU))?[ \t]{0,3}"
-    r"(?P<colon>[:.])?[\s*]{0,8}"
+    r"(?P<colon>[:.|])?[\s*]{0,8}"
     r"(?:(?P<num>\d[\w.]{0,12}(?:[ \t]{0,2}[/-]\s{0,2}[\w.&]{1,20}){1,8})|(?P<blank>[/….]{1,12}[^\s|*]{0,30}))"
 )
 KINH_GUI: Final = re.compile(r"(?:Kính|KÍNH|kính)\s{1,3}(?:gửi|GỬI|gởi|GỞI)\s{0,3}:?")

@@ -1,4 +1,5 @@
-"""A legal site's metadata rows printed with a document ("Loại văn bản: Chỉ thị | Người ký: Lê Văn A").
+"""A legal site's metadata rows printed with a document ("Loại văn bản: Chỉ thị | Người ký: Lê Văn A",
+or as the rows of a table: "| Người ký | Lê Văn A |").
 
 They stand in for what the document's own header does not state: the header always wins. The
 issue date of such a row ("Ngày ban hành: 17/09/2012") is a date the page states for itself, read
@@ -23,7 +24,7 @@ _LIMIT: Final = 20_000
 #: A row: its label and its value (the label opens the row: :func:`_opens_row`). The search starts from the
 #: label's first word, a literal, and so skips to where one stands.
 _ROW: Final = re.compile(
-    r"(?P<label>Loại\s{1,3}văn\s{1,3}bản|Người\s{1,3}ký)\s{0,3}:[ \t*]{0,6}(?P<value>[^\n|]{1,120})"
+    r"(?P<label>Loại\s{1,3}văn\s{1,3}bản|Người\s{1,3}ký)\s{0,3}[:|][ \t*]{0,6}(?P<value>[^\n|]{1,120})"
 )
 #: What may stand between the start of a row (a line or a cell) and its label.
 _ROW_MARKS: Final = " \t*#"
