@@ -129,10 +129,10 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
     before = text[line_start or reach : so_start].strip(" \t")
     starts_line = line_start > 0 or reach == 0
     header = (starts_line and before in ("", "|")) or before.endswith("|") or _is_field(ctx, m, base)
-    if not header:
-        law = _law_before(text, lo, serial_start) or _qualified_type(text, so_start)
-        if law is not None:
-            return law
+    if not header:  # a law's name, or a qualified type name, before "số"
+        named = _law_before(text, lo, serial_start) or _qualified_type(text, so_start)
+        if named is not None:
+            return named
     return Lead(so_start, None, True, header)
 
 
