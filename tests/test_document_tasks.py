@@ -103,6 +103,15 @@ def test_x_co_trach_nhiem_and_a_report_to_another_body() -> None:
     assert _who(t) == [("Các sở, ngành", R)]  # Sở Khoa học và Công nghệ only receives
 
 
+def test_a_working_group_is_a_body() -> None:
+    (t,) = _tasks(
+        "Điều 2. Tổ công tác có nhiệm vụ tham mưu, báo cáo UBND tỉnh trước ngày 30/6/2026.\n",
+        kind="QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác.\n",
+    )
+    assert _who(t) == [("Tổ công tác", R)]
+    assert [d.text for d in t.deadlines] == ["trước ngày 30/6/2026"]
+
+
 def test_a_plans_field_lines_give_the_bullets_before_them_their_bodies_and_time() -> None:
     tasks = _tasks(
         "1. Nâng cao năng lực đội ngũ\n"
