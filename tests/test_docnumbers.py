@@ -171,6 +171,11 @@ def test_official_mixed_case_is_restored(text: str, canonical: str | None) -> No
         ("03-CT/TƯ", "03-CT/TW"),
         ("03-CT/T.Ư", "03-CT/TW"),
         ("100 - KL/TW", "100-KL/TW"),
+        # the hyphen after the serial lost in extraction: put back only before a Party body
+        ("32CT/TW", "32-CT/TW"),
+        ("Số: 05HD/UBKTTW", "05-HD/UBKTTW"),
+        ("144CTr/TU", "144-CTr/TU"),
+        ("12QĐ/UBND", None),
     ],
 )
 def test_messy_forms(text: str, canonical: str | None) -> None:

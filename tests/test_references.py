@@ -281,6 +281,11 @@ def test_an_issue_date_after_the_issuer() -> None:
     assert n.value.issued_on is None
 
 
+def test_a_party_number_that_lost_its_hyphen() -> None:
+    text = "Thực hiện Chỉ thị số 32CT/TW ngày 1/1/2019 của Ban Bí thư và Kết luận 01KL/TW; tốc độ 100km/h, mạng 5G/LTE."
+    assert [str(m.value.number) for m in find_references(text)] == ["32-CT/TW", "01-KL/TW"]
+
+
 def test_parse_reference() -> None:
     ref = parse_reference("Chỉ thị số 15-CT/TW ngày 10/8/2022 của Ban Bí thư")
     assert str(ref.number) == "15-CT/TW"

@@ -33,6 +33,7 @@ import unicodedata
 from typing import Final
 
 from vngovdirectives.errors import DocumentNumberError, expect_type
+from vngovdirectives.numbers.codes import canonical_code
 from vngovdirectives.numbers.grammar import (
     CODE,
     Classified,
@@ -64,6 +65,10 @@ _NUMBER_FOLD: Final = {**fold_char_table(), ord("§"): "Đ", ord("®"): "đ"}
 _NEEDS_FOLD: Final = re.compile("[" + re.escape("".join(map(chr, _NUMBER_FOLD))) + "]")
 _PREFIX: Final = re.compile(r"(?:s[ốoô]\s{0,3}(?:hi[ệe]u|k[ýy]\s{0,3}hi[ệe]u)?|no|number)\s{0,3}[:.]?\s{0,3}", re.I)
 _SEP_SPACES: Final = re.compile(r"\s{0,4}([/\-])\s{0,4}")  # a dot separates only when glued
+#: A serial, the type code glued to it, and the body after the slash: "32CT/TW" (hyphen lost).
+_PARTY_GLUED: Final = re.compile(
+    r"(?P<serial>[0-9]{1,6})(?P<type>[^\W\d_]{2,4})\s{0,3}/\s{0,3}(?P<body>[^\W\d_]{2,8})(?![^\W_])"
+)
 _PARTY_SPACE: Final = re.compile(r"([0-9][a-zA-Z]?)\s+(?=[^\W\d_][^\W_]{0,7}\s{0,3}/)")
 _TW_DOTTED: Final = re.compile(r"T\.\s?[ƯW]", re.I)
 _SHAPE: Final = re.compile(r"([0-9]{1,6})([a-zA-Z]?)((?:[/\-.][^/\-.\s]+)+)")  # a serial's suffix is a-z
@@ -82,7 +87,8 @@ def parse_number(text: str, /) -> DocumentNumber:
     where the code table knows the code (QD → QĐ, ND → NĐ, but HD stays HD); en/em dashes, minus,
     fraction slash and full-width look-alikes; spaces and line breaks around separators; lower
     case; a dash lost in PDF extraction ("1961/QĐUBND", "61/2018/NĐCP") when the code tables make
-    the split unambiguous; a space instead of the Party hyphen ("84 QĐ/TWĐTN").
+    the split unambiguous; a space instead of the Party hyphen ("84 QĐ/TWĐTN"), or that hyphen lost
+    before a Party body ("32CT/TW").
 
     Raises:
         InputTypeError: ``text`` is not a str.
@@ -230,6 +236,18 @@ def _parse_messy(text: str) -> DocumentNumber:
     return _assemble(text, serial, year, _separators(seps, year, raw, codes), codes, origin)
 
 
+def _lost_party_hyphen(body: str) -> int | None:
+    """Where a Party number lost the hyphen after its serial ("32CT/TW", "05HD/UBKTTW"): the letters
+    glued to the serial are a type code and a Party body follows the slash; None otherwise."""
+    m = _PARTY_GLUED.match(body)
+    if m is None:
+        return None
+    head, party = canonical_code(m["type"]), canonical_code(m["body"])
+    if head is None or party is None or not is_type(head) or not is_party_body(party):
+        return None
+    return m.end("serial")
+
+
 def _squeeze(text: str) -> tuple[str, list[int], int]:
     """The number's characters with the white space around separators dropped, the position in
     ``text`` of each, and where the number starts in ``text``."""
@@ -237,6 +255,9 @@ def _squeeze(text: str) -> tuple[str, list[int], int]:
     if not body:
         raise DocumentNumberError("empty document number", text, 0, text)
     body = body.replace("_", "-")  # file-name slugs: "162_2011_TT-BTC"
+    k = _lost_party_hyphen(body)
+    if k is not None:  # "32CT/TW": the hyphen after the serial, lost in extraction, put back
+        body, pos = body[:k] + "-" + body[k:], [*pos[:k], pos[k], *pos[k:]]
     # Rewrites keep the length (padding with NUL, dropped below) so positions stay in step.
     work = _TW_DOTTED.sub(lambda mm: "TW" + "\0" * (len(mm.group()) - 2), body.replace("\0", " "))
     work = _PARTY_SPACE.sub(lambda mm: mm.group(1) + "-" + "\0" * (len(mm.group()) - len(mm.group(1)) - 1), work)

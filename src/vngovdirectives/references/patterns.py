@@ -29,9 +29,10 @@ _CODE = (
 #: A separator: a slash or a dash with white space around it, or a dot glued between two codes.
 _SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[^\W\d_]))"
 #: The symbol after a serial: optional year, then codes. A space may stand for a Party number's
-#: hyphen ("84 QĐ/TW", "1a nq /bcsđ": only after "số", see the scanner).
+#: hyphen ("84 QĐ/TW", "1a nq /bcsđ": only after "số", see the scanner), or the hyphen may be lost
+#: ("32CT/TW": the number parser puts it back only before a Party body).
 _SYMBOL = (
-    rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐa-zđ]{{1,5}}{_WS}/))"
+    rf"(?P<sym>(?:{_SEP}|[ ](?=[A-ZĐa-zđ]{{1,5}}{_WS}/)|(?=[A-ZĐa-zđ]{{2,4}}{_WS}/{_WS}[A-ZĐa-zđ]))"
     rf"(?:(?:19|20)[0-9]{{2}}{_SEP})?{_CODE}(?:{_SEP}{_CODE}){{0,5}})"
 )
 #: A document-number candidate: serial, optional year, codes. Checked by parse_number afterwards.

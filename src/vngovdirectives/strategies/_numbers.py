@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from vngovdirectives.errors import DocumentNumberError
 from vngovdirectives.numbers.codes import AgencyRole, DocumentType, agencies, canonical_code
-from vngovdirectives.numbers.grammar import NumberScheme, canon_groups, split_lost_dash
+from vngovdirectives.numbers.grammar import NumberScheme, canon_groups, is_party_body, split_lost_dash
 from vngovdirectives.numbers.model import DocumentNumber
 from vngovdirectives.text.patterns import MAX_YEAR, MIN_YEAR
 
@@ -127,8 +127,8 @@ def document_number_pairs(
 
     With ``messy=True`` the text carries the mess real documents have: a "Số:" prefix, dropped or
     extra zero padding, spaces and line breaks around separators, dash and slash look-alikes,
-    "D" or "Ð" for "Đ", lower case, NFD, a Party hyphen written as a space, or a dash lost in
-    PDF extraction where the code tables make the split unambiguous.
+    "D" or "Ð" for "Đ", lower case, NFD, a Party hyphen written as a space or lost ("32CT/TW"), or
+    a dash lost in PDF extraction where the code tables make the split unambiguous.
     """
     number = draw(numbers if numbers is not None else document_numbers())
     text = str(number)
@@ -166,12 +166,20 @@ def document_number_pairs(
     if number.scheme is NumberScheme.PARTY and not number.separators and rng.random() < 0.15:
         head, _, tail = text.partition("-")
         if head.strip().isalnum() and tail[:1].isalpha():
-            text = head.strip() + " " + tail
+            glue = head.strip().isdigit() and _party_hyphen_recoverable(number)
+            text = head.strip() + ("" if glue and rng.random() < 0.5 else " ") + tail
     if rng.random() < 0.3:
         text = rng.choice(["Số: ", "số ", "Số:", "Số hiệu: ", "số: "]) + text
     if rng.random() < 0.2:
         text = unicodedata.normalize("NFD", text)
     return text, number
+
+
+def _party_hyphen_recoverable(number: DocumentNumber) -> bool:
+    """Whether a lost Party hyphen comes back ("32CT/TW"): a type code of two to four letters, then
+    a Party body after the slash."""
+    code = number.type_code or ""
+    return 2 <= len(code) <= 4 and code.isalpha() and bool(number.issuers) and is_party_body(number.issuers[0])
 
 
 def _d_is_recoverable(number: DocumentNumber) -> bool:
