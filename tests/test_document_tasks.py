@@ -112,6 +112,15 @@ def test_a_working_group_is_a_body() -> None:
     assert [d.text for d in t.deadlines] == ["trước ngày 30/6/2026"]
 
 
+def test_a_circumstance_before_the_body_of_a_bullet() -> None:
+    (t,) = _tasks(
+        "II. TỔ CHỨC THỰC HIỆN\n- Trên cơ sở kết quả khảo sát, Sở Xây dựng chủ trì, phối hợp Trung tâm Chuyển đổi số "
+        "xây dựng phương án phần mềm dùng chung, hoàn thành trong tháng 12 năm 2026.\n"
+    )
+    assert _who(t) == [("Sở Xây dựng", L), ("Trung tâm Chuyển đổi số", S)]
+    assert [d.text for d in t.deadlines] == ["trong tháng 12 năm 2026"]
+
+
 def test_a_plans_field_lines_give_the_bullets_before_them_their_bodies_and_time() -> None:
     tasks = _tasks(
         "1. Nâng cao năng lực đội ngũ\n"
