@@ -121,6 +121,17 @@ def test_a_circumstance_before_the_body_of_a_bullet() -> None:
     assert [d.text for d in t.deadlines] == ["trong tháng 12 năm 2026"]
 
 
+def test_a_time_line_after_a_task_gives_it_its_limit() -> None:
+    t = _tasks(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Giao Ủy ban nhân dân các xã, phường:\n"
+        "- Tổ chức rà soát, cập nhật và làm sạch dữ liệu số nhà đã cấp trên địa bàn.\n"
+        "Thời gian hoàn thành trước ngày 31 tháng 12 năm 2026.\n"
+    )[-1]
+    assert _who(t) == [("Ủy ban nhân dân các xã, phường", R)]
+    assert t.action.text.startswith("Tổ chức rà soát")
+    assert [d.text for d in t.deadlines] == ["trước ngày 31 tháng 12 năm 2026"]
+
+
 def test_a_plans_field_lines_give_the_bullets_before_them_their_bodies_and_time() -> None:
     tasks = _tasks(
         "1. Nâng cao năng lực đội ngũ\n"

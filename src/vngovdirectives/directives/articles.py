@@ -35,6 +35,8 @@ __all__ = ["document_tasks"]
 
 #: Where the first sentence of an item ends: a full stop before a capital, or a colon that ends a line. Each
 #: branch opens with its literal mark, so that a search skips to the marks (it runs over every item).
+#: A line that only states the time of the task before it: "Thời gian hoàn thành trước ngày …".
+_TIME_LINE: Final = re.compile(r"[ \t*]{0,3}(?:Thời gian|Thời hạn)(?: hoàn thành| thực hiện)?[ \t]{0,3}:?")
 _FIRST_STOP: Final = re.compile(
     "|".join([*(re.escape(c) + rf"(?=[\s*]{{1,8}}[{UPPER}0-9“\"(])" for c in ".!?…"), r":(?=\s)"])
 )
@@ -97,6 +99,8 @@ class _Walk:
             self.subject[i] = subject
             if subject and it.kind == "para":
                 last_para[it.parent] = subject
+            if not found and out and it.kind == "para" and _TIME_LINE.match(self.page.text, it.body, it.end):
+                out[-1] = self._timed(out[-1], it)  # "Thời gian hoàn thành trước ngày …" after the task
             out.extend(found)
         for members, fields in groups:
             found_group = self._group(members, fields)
@@ -105,6 +109,12 @@ class _Walk:
         out.extend(self._unheaded(out))
         out.sort(key=lambda t: t.span.start)
         return out
+
+    def _timed(self, task: Task, it: Item) -> Task:
+        """``task`` with the time limit a line of its own right after it states, if it has none yet."""
+        if task.deadlines or self.page.span(it.start, it.start).start - task.span.end > 3:
+            return task
+        return attrs.evolve(task, deadlines=time_deadlines(self.page, it.body, it.end))
 
     def _unheaded(self, found: list[Task]) -> list[Task]:
         """The headings over points that gave no task ("Giao Sở A … cụ thể: - Sở A đối với …"): each is a
