@@ -132,6 +132,16 @@ def test_a_time_line_after_a_task_gives_it_its_limit() -> None:
     assert [d.text for d in t.deadlines] == ["trước ngày 31 tháng 12 năm 2026"]
 
 
+def test_ministries_sectors_and_localities_without_a_determiner_are_bodies() -> None:
+    (t,) = _tasks(
+        "Để việc đề xuất biên chế được triển khai thống nhất, đề nghị bộ, ngành, địa phương khẩn trương tổng hợp "
+        "và gửi về Sở Nội vụ trước ngày 26/11/2026.\n",
+        kind="CÔNG VĂN\nV/v đề xuất biên chế\nKính gửi: Các sở, ngành.\n",
+    )
+    assert [a.name for a in t.assignees] == ["bộ, ngành, địa phương"]
+    assert [d.text for d in t.deadlines] == ["trước ngày 26/11/2026"]
+
+
 def test_a_plans_field_lines_give_the_bullets_before_them_their_bodies_and_time() -> None:
     tasks = _tasks(
         "1. Nâng cao năng lực đội ngũ\n"
