@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.deadlines.model import Effective
+from vngovdirectives.directives.metadata import opens_row
 from vngovdirectives.finding.match import MatchKind
 from vngovdirectives.references.names import lead_type_names, normal_type_name
 from vngovdirectives.text.patterns import alternation
@@ -48,12 +49,6 @@ def own_effective(page: Page, type_name: str | None, body_start: int, body_end: 
         if subject is not None and (subject["this"] or normal_type_name(subject["type"]) == type_name):
             return m.value, page.span(m.start, m.end)
     for m in page.in_range(MatchKind.DEADLINE, 0, body_end):  # a metadata row, where the page prints it
-        if isinstance(m.value, Effective) and _FIELD.search(text, m.start, m.end) and _opens_row(text, m.start):
+        if isinstance(m.value, Effective) and _FIELD.search(text, m.start, m.end) and opens_row(text, m.start):
             return m.value, page.span(m.start, m.end)
     return None
-
-
-def _opens_row(text: str, at: int) -> bool:
-    """Whether only blanks, asterisks or a cell's bar stand between the start of the line and ``at``."""
-    line_start = text.rfind("\n", 0, at) + 1
-    return not text[line_start:at].strip(" \t*#|")

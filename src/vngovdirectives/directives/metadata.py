@@ -17,11 +17,11 @@ from vngovdirectives.directives.units import Piece, plain
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["Metadata", "read_metadata"]
+__all__ = ["Metadata", "opens_row", "read_metadata"]
 
 #: How far into a page its metadata rows are looked for.
 _LIMIT: Final = 20_000
-#: A row: its label and its value (the label opens the row: :func:`_opens_row`). The search starts from the
+#: A row: its label and its value (the label opens the row: :func:`opens_row`). The search starts from the
 #: label's first word, a literal, and so skips to where one stands.
 _ROW: Final = re.compile(
     r"(?P<label>Loại\s{1,3}văn\s{1,3}bản|Người\s{1,3}ký)\s{0,3}[:|][ \t*]{0,6}(?P<value>[^\n|]{1,120})"
@@ -47,7 +47,7 @@ def read_metadata(text: str, low: str) -> Metadata:
     hits = [k for k in (text.find("Loại", 0, end), text.find("Người", 0, end)) if k >= 0]
     rows = _ROW.finditer(text, max(0, min(hits) - 8), end) if hits else ()
     for m in rows:
-        if not _opens_row(text, m.start()):
+        if not opens_row(text, m.start()):
             continue
         label = " ".join(m.group("label").split()).casefold()
         value = plain(m.group("value")).strip(" .;")
@@ -57,7 +57,7 @@ def read_metadata(text: str, low: str) -> Metadata:
     return Metadata(found.get("loại văn bản"), issued, found.get("người ký"))
 
 
-def _opens_row(text: str, at: int) -> bool:
+def opens_row(text: str, at: int) -> bool:
     """Whether only a few marks (:data:`_ROW_MARKS`) stand between the start of a line or a cell and ``at``."""
     k = at
     while k > 0 and text[k - 1] not in "\n|":
