@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from importlib.util import find_spec
 
 import pytest
@@ -195,6 +196,70 @@ def test_a_full_date_context_takes_the_next_occurrence_only_looking_forward() ->
     assert met == VnDate(year=2024, month=6, day=15)  # a date, not a deadline: never moved forward
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Các đơn vị gửi báo cáo về Sở Tài chính trước ngày 15 tháng 6 hằng năm.", "ngày 15 tháng 6"),
+        ("Hằng năm, trước ngày 31/12, Sở Nội vụ tổng hợp kết quả.", "ngày 31/12"),
+        ("Việc thẩm định quyết toán phải thực hiện trước ngày 01 tháng 10 năm sau.", "ngày 01 tháng 10"),
+        ("Học sinh lớp 12: từ ngày 01 tháng 01 đến hết ngày 30 tháng 9 của năm đó.", "ngày 30 tháng 9"),
+        ("Số liệu tính đến hết ngày 31 tháng 12 năm trước liền kề.", "ngày 31 tháng 12"),
+    ],
+)
+def test_a_day_of_every_year_keeps_no_year(text: str, written: str) -> None:
+    found = find_all(text, context_date=dt.date(2025, 3, 10))
+    values = [m.value for m in found if written in m.text]
+    assert values, found
+    for value in values:  # the date, and the deadline or period it belongs to
+        assert not re.search(r"\b20\d\d\b", str(value)), value
+
+
+def test_a_year_less_period_takes_the_year_it_holds_the_text_in() -> None:
+    (period,) = [
+        m.value
+        for m in find_all("Tính theo từng năm từ ngày 01/01 đến hết ngày 31/12.", context_date=dt.date(2025, 3, 10))
+        if m.kind is MatchKind.PERIOD
+    ]
+    assert period.iso() == "2025-01-01/2025-12-31"
+    (report,) = [
+        m.value
+        for m in find_all("Tăng trưởng 9 tháng đầu năm đạt 10%.", context_date=dt.date(2025, 11, 24))
+        if m.kind is MatchKind.PERIOD
+    ]
+    assert report.iso() == "2025-01/2025-09"  # not the next January–September, though it starts sooner
+
+
+def test_a_day_until_now_is_in_the_past_and_no_deadline() -> None:
+    found = find_all("Tổng hợp số liệu từ ngày 01/7 đến nay.", context_date=dt.date(2025, 3, 10))
+    assert [(m.kind, m.value) for m in found] == [(MatchKind.DATE, VnDate(year=2024, month=7, day=1))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Người đang hưởng lương hưu trước ngày 01/01/1994 mà chưa được điều chỉnh thì được bổ sung.",
+        "Hợp đồng đã ký trước ngày 01/7/2025 thì tiếp tục thực hiện đến khi hết hạn.",
+        "Người có thời gian công tác từ ngày 30/4/1975 trở về trước được hưởng trợ cấp.",
+        "Dự án được phê duyệt trước ngày 01/01/2025 nhưng chưa triển khai thì phải rà soát.",
+        "Bộ phận một cửa hoạt động từ ngày 01/7/2025 đã ổn định.",
+    ],
+)
+def test_a_day_in_a_condition_is_no_deadline(text: str) -> None:
+    found = find_all(text, context_date=dt.date(2025, 9, 1))
+    assert [m.kind for m in found] == [MatchKind.DATE]
+
+
+@pytest.mark.parametrize("text", ["Phạt tiền từ 4-6 triệu đồng.", "Năng suất tăng 5-7% so với cùng kỳ."])
+def test_a_range_of_amounts_is_no_date(text: str) -> None:
+    assert find_all(text, context_date=dt.date(2025, 9, 1)) == []
+
+
+def test_a_day_before_people_is_still_a_day() -> None:
+    (deadline, date) = find_all("Từ 5/4 người dân nộp hồ sơ trực tuyến.", context_date=dt.date(2025, 3, 1))
+    assert date.value == VnDate(year=2025, month=4, day=5)
+    assert deadline.kind is MatchKind.DEADLINE
+
+
 # --------------------------------------------------------------------------- instants
 
 
@@ -379,8 +444,10 @@ def test_a_share_is_no_date(text: str) -> None:
 
 
 def test_a_recurring_word_before_a_dated_day_is_no_recurring_deadline() -> None:
-    text = "Người đang hưởng trợ cấp hằng tháng trước ngày 01 tháng 7 năm 2025 mà chết"
+    text = "Người đang hưởng trợ cấp hằng tháng trước ngày 01 tháng 7 năm 2025 và nay đề nghị"
     assert [v for _, v in _deadlines(text)] == [Before(due=VnDate(year=2025, month=7, day=1))]
+    # the same day with "mà" after it is a condition: no deadline of any kind
+    assert _deadlines(text.replace("và nay đề nghị", "mà chết")) == []
 
 
 # --------------------------------------------------------------------------- issue dates away from the number

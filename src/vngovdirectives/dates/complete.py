@@ -49,7 +49,7 @@ def _with_year_or_none(value: VnDate, year: int) -> VnDate | None:
         return None
 
 
-def _distance(value: VnDate, context: datetime.date) -> int:
+def _distance(value: VnDate | Period, context: datetime.date) -> int:
     first, last = value.first_day(), value.last_day()
     if first <= context <= last:
         return 0
@@ -101,8 +101,9 @@ def complete(value: VnDate | Period, context: datetime.date | VnDate, *, deadlin
     puts the value in that year. A full date (a :class:`datetime.date`, or a day-precision
     :class:`VnDate`) takes the nearest occurrence (at most about six months away); with
     ``deadline=True`` the first occurrence ending on or after it. A period completes its right
-    end, then copies that year leftwards. Values with a year are returned unchanged. (Deadlines
-    are completed by :func:`vngovdirectives.deadlines.complete_deadline`.)
+    end, then copies that year leftwards; a year that makes it hold ``context`` wins. Values with
+    a year are returned unchanged. (Deadlines are completed by
+    :func:`vngovdirectives.deadlines.complete_deadline`.)
 
     >>> from vngovdirectives.dates import parse_date
     >>> complete(parse_date("ngày 05/01"), datetime.date(2019, 12, 28)).iso()
@@ -111,6 +112,9 @@ def complete(value: VnDate | Period, context: datetime.date | VnDate, *, deadlin
     '2020-04-05'
     >>> complete(parse_date("ngày 30/4"), VnDate(year=2025), deadline=True).iso()
     '2025-04-30'
+    >>> from vngovdirectives.dates import parse_period
+    >>> complete(parse_period("từ ngày 01/01 đến hết ngày 31/12"), datetime.date(2025, 3, 10)).iso()
+    '2025-01-01/2025-12-31'
     """
     if not isinstance(value, VnDate | Period):
         raise InputTypeError(
@@ -126,14 +130,33 @@ def complete(value: VnDate | Period, context: datetime.date | VnDate, *, deadlin
         context = context.first_day()
     try:
         if isinstance(value, Period):
-            if value.end.has_year:
-                return value
-            return join_ends(value.start, _complete_date(value.end, context, deadline))
+            return _complete_period(value, context, deadline)
         return _complete_date(value, context, deadline)
     except ValueError as exc:  # the year before or after the context is outside 1..9999
         if isinstance(exc, DateError):
             raise
         raise DateError(f"no year near {context.year} makes this date valid ({exc})", value.iso()) from None
+
+
+def _complete_period(value: Period, context: datetime.date, deadline: bool) -> Period:
+    """A period's right end completed, the left end following it: as a deadline, the first that
+    ends on or after ``context``; else the one that holds ``context`` ("từ ngày 01/01 đến hết ngày
+    31/12" in a text of March 2025 is 2025), failing that the one whose end is nearest."""
+    if value.end.has_year:
+        return value
+    end = _complete_date(value.end, context, deadline)
+    if not deadline and end.year is not None:
+        for year in (end.year - 1, end.year + 1):
+            placed = _with_year_or_none(value.end, year)
+            if placed is None:
+                continue
+            try:
+                period = join_ends(value.start, placed)
+            except (ValueError, DateError):
+                continue
+            if period.first_day() <= context <= period.last_day():
+                return period
+    return join_ends(value.start, end)
 
 
 def _in_year(value: VnDate | Period, year: int) -> VnDate | Period:

@@ -147,8 +147,14 @@ def _form_c(low: str, m: re.Match[str], out: list[Candidate]) -> None:
 
 
 def _form_d(low: str, m: re.Match[str], out: list[Candidate]) -> None:
-    if m["dy"] is None and _FRACTION_OF.match(low, m.end()) and not ends_with(low, m.start(), ("ngày",)):
-        return  # a share, not a day: "từ 2/3 số xã trở lên", "1/2 diện tích" (but "ngày 2/3 số liệu …")
+    if (
+        m["dy"] is None
+        and (_FRACTION_OF.match(low, m.end()) or (m["ds"] != "/" and _UNIT_AFTER_YEAR.match(low, m.end())))
+        and not ends_with(low, m.start(), ("ngày",))
+    ):
+        # a share or a range of amounts, not a day: "từ 2/3 số xã trở lên", "1/2 diện tích",
+        # "phạt từ 4-6 triệu đồng" (but "ngày 2/3 số liệu …", "từ 5/4 người dân …")
+        return
     _maybe(low, m, m["dy"], m["dm"], out)
 
 

@@ -30,7 +30,7 @@ _EVERY: Final = rf"(?:hằng|hàng){S}(?P<every>{alternation(_FREQUENCIES)})(?!\
 _PERIODIC: Final = re.compile(rf"định{S}kỳ{S}$")
 #: The day: "trước ngày 15/12", "vào ngày 28 tháng 02", "trước 15:00 ngày thứ Sáu", "ngày 15 của tháng cuối quý".
 _DAY: Final = (
-    rf"(?P<lead>trước|chậm{S}nhất(?:{S}(?:là|vào))?|hạn{S}(?:cuối|chót)|vào|không{S}quá){S}"
+    rf"(?P<lead>trước|chậm{S}nhất(?:{S}(?:là|vào|đến))?|hạn{S}(?:cuối|chót)|vào|không{S}quá){S}"
     rf"(?:(?P<h>\d{{1,2}}){S0}(?:giờ|h|:){S0}(?P<mi>\d{{1,2}})?{S0}(?:phút)?{S0})?"
     rf"(?:ngày{S}(?P<d>\d{{1,2}})(?:{S0}[/.-]{S0}(?P<m>\d{{1,2}})|{S}tháng{S}(?P<m2>\d{{1,2}}))?"
     # a day that goes on into a dated day ("trước ngày 01 tháng 7 năm 2025") recurs not

@@ -30,6 +30,7 @@ __all__ = [
     "relative_deadline",
     "reports_past",
     "same_kind",
+    "until_now",
 ]
 
 _BACK_NLT: Final = re.compile(backward("no_later_than"))
@@ -49,6 +50,14 @@ _COMPLETION_RE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verb
 _PAST: Final = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
 #: The span reported as done right after it: "… trong năm 2025 đã được hoàn thành".
 _REPORTED_AFTER: Final = re.compile(rf"{S0},?{S0}(?:đã|vừa)(?!\w)")
+#: "… đến nay" right after a day: the day starts a stretch of the past ("từ ngày 01/7 đến nay").
+_UNTIL_NOW: Final = re.compile(
+    rf"{S0},?{S0}(?:đến|tới|cho{S}đến){S}(?:nay|hiện{S}nay|thời{S}điểm{S}(?:này|hiện{S}tại))(?!\w)"
+)
+#: Words right after a day that make "trước / từ <day>" a condition, not a time limit: "người đang
+#: hưởng lương hưu trước ngày 01/01/1994 mà …", "hợp đồng ký trước ngày 01/7/2025 thì …",
+#: "từ ngày 15/10/1993 trở về trước".
+_CONDITION_AFTER: Final = re.compile(rf"{S0},?{S0}(?:mà|thì|nhưng|vẫn|đã|trở{S}về{S}trước)(?!\w)")
 
 
 def _endings(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -72,7 +81,7 @@ def deadline_before(low: str, c: Candidate, floor: int) -> tuple[int, Deadline] 
     first that the text before ``c`` ends with one of :data:`LEAD_ENDINGS` (nothing else can
     match); no lead reaches back before ``floor``."""
     v = c.value
-    if not isinstance(v, VnDate):
+    if not isinstance(v, VnDate) or _CONDITION_AFTER.match(low, c.end) or until_now(low, c.end):
         return None
     lo = max(floor, c.start - 48)
     s = c.start
@@ -155,6 +164,11 @@ def same_kind(model: Deadline, c: Candidate, v: VnDate) -> tuple[int, Deadline] 
     if isinstance(model, Starting):
         return c.start, Starting(start=v, time=c.time)
     return None
+
+
+def until_now(low: str, pos: int) -> bool:
+    """Whether the day that ends at ``pos`` starts a stretch that lasts until now ("từ ngày 01/7 đến nay")."""
+    return _UNTIL_NOW.match(low, pos) is not None
 
 
 def reports_past(low: str, pos: int) -> bool:

@@ -31,12 +31,20 @@ from vngovdirectives.deadlines.effective import effective_events
 from vngovdirectives.deadlines.model import Before, NoLaterThan, Within
 from vngovdirectives.deadlines.recurring import recurring_deadlines
 from vngovdirectives.deadlines.resolve import complete_deadline
-from vngovdirectives.deadlines.scan import LEAD_ENDINGS, deadline_before, relative_deadline, reports_past, same_kind
+from vngovdirectives.deadlines.scan import (
+    LEAD_ENDINGS,
+    deadline_before,
+    relative_deadline,
+    reports_past,
+    same_kind,
+    until_now,
+)
 from vngovdirectives.errors import DateError
 from vngovdirectives.finding.filter import merge_candidates, with_clause_deadlines
 from vngovdirectives.finding.hit import Hit, HitKind
 from vngovdirectives.text.normalize import lowered
-from vngovdirectives.text.patterns import S0
+from vngovdirectives.text.patterns import S0, S, alternation
+from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
     from vngovdirectives.dates.candidate import Candidate
@@ -50,6 +58,11 @@ _LIST_GAP: Final = re.compile(rf"{S0}(?:[,;]|và){S0}")
 #: Words right before a year-less day that make it a date ("ngày 29/3", "trước 29/3", "từ 5/4").
 _DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng", "chiều", "tối", "trưa", "đêm", "từ")
 _DATE, _PERIOD, _DEADLINE = HitKind.DATE, HitKind.PERIOD, HitKind.DEADLINE
+#: Words right after a year-less day that make it a day of every year, or of a year named only
+#: relative to something else: "ngày 15 tháng 6 hằng năm", "trước ngày 01 tháng 10 năm sau",
+#: "đến hết ngày 30 tháng 9 của năm đó". Such a day keeps no year.
+_RELATIVE_YEARS: Final = alternation(words("relative_years"))
+_ANY_YEAR: Final = re.compile(rf"{S0},?{S0}(?:của{S})?(?:(?:hằng|hàng|mỗi){S}năm|năm{S}(?:{_RELATIVE_YEARS})(?!\w))")
 
 
 def scan_temporal(
@@ -74,8 +87,9 @@ def scan_temporal(
     low = lowered(text) if low is None else low
     items = attach_times(low, merge_candidates(candidates(low)))
     context = VnDate.of(context_date) if isinstance(context_date, datetime.date) else context_date
-    hits = _Walk(text, low, context).run(items)
-    found: list[tuple[int, int, Deadline]] = [*effective_events(text, low), *recurring_deadlines(text, low)]
+    recurring = recurring_deadlines(text, low)
+    hits = _Walk(text, low, context, [(s, e) for s, e, _ in recurring]).run(items)
+    found: list[tuple[int, int, Deadline]] = [*effective_events(text, low), *recurring]
     clauses = [Hit(s, e, _DEADLINE, v) for s, e, v in found]
     return with_clause_deadlines(hits, clauses) if clauses else hits
 
@@ -84,10 +98,11 @@ class _Walk:
     """The state of one walk: the hits so far, the previous date-like candidate, and the floor
     (no lead or range reaches back before the end of the last thing decided)."""
 
-    __slots__ = ("context", "floor", "hits", "low", "prev", "prev_deadline", "prev_hits", "text")
+    __slots__ = ("context", "floor", "hits", "low", "prev", "prev_deadline", "prev_hits", "standing", "text")
 
-    def __init__(self, text: str, low: str, context: VnDate | None) -> None:
+    def __init__(self, text: str, low: str, context: VnDate | None, standing: list[tuple[int, int]]) -> None:
         self.text, self.low, self.context = text, low, context
+        self.standing = standing  # the spans of recurring deadlines: their days keep no year
         self.hits: list[Hit] = []
         self.prev: Candidate | None = None  # the previous date-like candidate (accepted or pending)
         self.prev_hits = 0  # how many hits the previous candidate produced (to undo them when joined)
@@ -129,7 +144,17 @@ class _Walk:
         self._settle(None, c.end)
 
     def _add(self, hit: Hit, *, forward: bool = False) -> None:
-        self.hits.append(_finish(hit, self.context, forward=forward))
+        self.hits.append(hit if self._any_year(hit.start, hit.end) else _finish(hit, self.context, forward=forward))
+
+    def _any_year(self, start: int, end: int) -> bool:
+        """Whether the year-less value at ``[start:end]`` is a day of every year (or of a year told
+        only relatively), which no context completes: inside a recurring deadline, or followed by
+        "hằng năm", "năm sau", "của năm đó"."""
+        if self.context is None:
+            return False
+        if _ANY_YEAR.match(self.low, end) is not None:
+            return True
+        return any(s <= start and end <= e for s, e in self.standing)
 
     def _date_like(self, c: Candidate, v: VnDate) -> None:
         low = self.low
@@ -222,8 +247,10 @@ class _Walk:
             )
             self._add(deadline, forward=forward)
         date_hit = Hit(c.start, c.end, _DATE, v, c.time)
-        if self.context is not None and v.year is None:
+        if self.context is not None and v.year is None and not self._any_year(c.start, c.end):
             date_hit = _finish(date_hit, self.context, forward=forward)
+            if until_now(self.low, c.end):  # "từ ngày 01/7 đến nay": the last such day before the text
+                date_hit = _last_before(date_hit, self.context)
         self.hits.append(date_hit)
 
 
@@ -238,6 +265,17 @@ def _long_past(deadline: Deadline, context: VnDate | None) -> bool:
         return False
     due = deadline.due
     return due.year is not None and not due.lunar and due.last_day() < context.first_day() - _STALE
+
+
+def _last_before(hit: Hit, context: VnDate) -> Hit:
+    """``hit``, a completed day, moved a year back when it falls after the text's own date."""
+    v = hit.value
+    if not isinstance(v, VnDate) or v.year is None or v.first_day() <= context.first_day():
+        return hit
+    try:
+        return hit._replace(value=v.with_year(v.year - 1))
+    except (ValueError, DateError):
+        return hit
 
 
 def _hours(low: str, c: Candidate) -> Candidate | None:
