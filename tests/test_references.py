@@ -250,6 +250,39 @@ def test_a_law_named_after_cua_is_the_reference() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Luật Tổ chức chính quyền địa phương\nsố 72/2025/QH15;",
+        (
+            "Khoản này hết hiệu lực theo quy định tại khoản 2 Điều 92 của Luật An toàn, vệ sinh lao động \nsố "
+            "84/2015/QH13."
+        ),
+    ],
+)
+def test_a_law_name_goes_on_over_a_line_break_before_a_lower_case_so(text: str) -> None:
+    (m,) = find_references(text)
+    assert m.text.startswith("Luật ")
+    assert (m.value.type_name, m.value.header) == ("Luật", False)
+
+
+def test_a_lower_case_so_opening_a_line_is_no_header() -> None:
+    found = find_references("theo quy định tại các Quyết định:\nsố 1719/QĐ-TTg, số 920/QĐ-TTg;\nsố 263/QĐ-TTg;")
+    assert [m.value.header for m in found] == [False, False, False]
+    (h,) = find_references("ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\nHà Nội, ngày 5 tháng 3 năm 2025")
+    assert h.value.header is True
+
+
+def test_a_law_page_is_a_document_for_its_relations() -> None:
+    # no header number, but the type line "LUẬT" in capitals: the page is the law, not a news report of it
+    text = (
+        "LUẬT\nBẢO HIỂM XÃ HỘI\n\nLuật Bảo hiểm xã hội số 58/2014/QH13, được sửa đổi, bổ sung bởi:\n"
+        "1. Luật số 35/2018/QH14 ngày 20 tháng 11 năm 2018 của Quốc hội sửa đổi, bổ sung một số điều của 37 luật;\n"
+    )
+    relations = [m.value.relation.value for m in find_references(text)]
+    assert relations[1] == "amended_by"
+
+
+@pytest.mark.parametrize(
     ("text", "span", "type_name"),
     [
         (

@@ -69,7 +69,7 @@ _LAW_BEFORE: Final = re.compile(
 
 
 #: A law named after "của" ("quy định của Luật Bảo hiểm xã hội số …").
-_LAW_AFTER_OF: Final = re.compile(r"\scủa\s{1,3}(?:Luật|Bộ luật|Pháp lệnh)\s")
+_LAW_AFTER_OF: Final = re.compile(r"\scủa\s{1,3}(?P<type>Luật|Bộ luật|Pháp lệnh)\s")
 
 
 _FUNCTION_WORDS: Final = alternation(words("qualifier_stop_words"), " ")
@@ -127,7 +127,8 @@ def read_lead(ctx: ScanContext, serial_start: int) -> Lead:
     reach = max(0, so_start - _LINE_REACH)
     line_start = text.rfind("\n", reach, so_start) + 1
     before = text[line_start or reach : so_start].strip(" \t")
-    starts_line = line_start > 0 or reach == 0
+    # a lower-case "số" opening a line goes on from the line before ("… của Luật Thanh tra\nsố …")
+    starts_line = (line_start > 0 or reach == 0) and not text.startswith("s", so_start)
     header = (starts_line and before in ("", "|")) or before.endswith("|") or _is_field(ctx, m, base)
     if not header:  # a law's name, or a qualified type name, before "số"
         named = _law_before(text, lo, serial_start) or _qualified_type(text, so_start)

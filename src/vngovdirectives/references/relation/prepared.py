@@ -50,7 +50,8 @@ _BREAK: Final = re.compile(
 )
 _DOC_LINE: Final = re.compile(
     r"^[ \t|*#>]*(?:(QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|THÔNG BÁO|HƯỚNG DẪN|CÔNG ĐIỆN"
-    r"|CÔNG VĂN|TỜ TRÌNH|BÁO CÁO|KẾT LUẬN|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN)\b([^\n]{0,200})|Kính gửi)",
+    r"|CÔNG VĂN|TỜ TRÌNH|BÁO CÁO|KẾT LUẬN|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|LUẬT|BỘ LUẬT|PHÁP LỆNH)"
+    r"\b([^\n]{0,200})|Kính gửi)",
     re.MULTILINE,
 )
 _ID: Final = r"(?:\d{1,3}[a-zđ]?|[IVXLC]{1,6}|[a-zđ])(?!\w)"
