@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 import pytest
@@ -270,6 +271,25 @@ def test_a_lower_case_so_opening_a_line_is_no_header() -> None:
     assert [m.value.header for m in found] == [False, False, False]
     (h,) = find_references("ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\nHà Nội, ngày 5 tháng 3 năm 2025")
     assert h.value.header is True
+
+
+@pytest.mark.parametrize(
+    ("text", "issued"),
+    [
+        ("| 110/GP-UBND 13/11/2020 | Cấp phép khai thác khoáng sản |", dt.date(2020, 11, 13)),
+        ("Giấy phép số 12/GP-BTTTT ngày 5/1/2021 của Bộ Thông tin và Truyền thông", dt.date(2021, 1, 5)),
+    ],
+)
+def test_a_licence_is_a_giay_phep_dated_by_a_day_on_its_row(text: str, issued: dt.date) -> None:
+    (m,) = find_references(text)
+    assert m.value.type_name == "Giấy phép"
+    assert m.value.issued_on is not None
+    assert m.value.issued_on.first_day() == issued
+
+
+def test_a_day_on_the_next_line_is_not_the_issue_date() -> None:
+    (m,) = find_references("Quyết định số 12/QĐ-UBND\n15/3/2020 tổ chức hội nghị")
+    assert m.value.issued_on is None
 
 
 def test_a_law_page_is_a_document_for_its_relations() -> None:

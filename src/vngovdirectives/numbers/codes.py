@@ -83,6 +83,9 @@ class DocumentType(enum.Enum):
     BAN_TRICH_SAO = ("TrS", "Bản trích sao", ("TS",))
     BAN_SAO_LUC = ("SL", "Bản sao lục", ())
     CONG_VAN = ("CV", "Công văn", ())
+    # Not in Appendix III, but printed on every licence a ministry or province grants ("Giấy phép
+    # số 110/GP-UBND", "…/GP-BTTTT").
+    GIAY_PHEP = ("GP", "Giấy phép", ())
     # Legal normative documents (VBQPPL)
     LUAT = ("Lt", "Luật", ())
     PHAP_LENH = ("PL", "Pháp lệnh", ())

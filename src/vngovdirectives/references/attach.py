@@ -86,7 +86,8 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:
-    """An issue date right after a number: "ngày 29/3/2019", ", ngày 15-5-2016", "năm 2020"."""
+    """An issue date right after a number: "ngày 29/3/2019", ", ngày 15-5-2016", "năm 2020", a
+    full day alone on the same line ("110/GP-UBND 13/11/2020")."""
     m = _AFTER.match(ctx.text, pos)
     if m is None:  # cannot happen (every part is optional); kept for the type checker
         return None, pos
@@ -98,6 +99,10 @@ def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:
         return None, pos
     if m.group("y") is not None:
         return VnDate(year=int(m.group("y"))), m.end()
+    if "\n" not in m.group("gap"):  # a full day with no "ngày", as in a table's row: "110/GP-UBND 13/11/2020"
+        found = ctx.date_at(m.end())
+        if found is not None and found[1].day is not None and found[1].year is not None:
+            return found[1], found[0]
     return None, pos
 
 
