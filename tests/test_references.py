@@ -287,8 +287,15 @@ def test_a_licence_is_a_giay_phep_dated_by_a_day_on_its_row(text: str, issued: d
     assert m.value.issued_on.first_day() == issued
 
 
-def test_a_day_on_the_next_line_is_not_the_issue_date() -> None:
-    (m,) = find_references("Quyết định số 12/QĐ-UBND\n15/3/2020 tổ chức hội nghị")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quyết định số 12/QĐ-UBND\n15/3/2020 tổ chức hội nghị",  # another line
+        "Thông tư số 03/2010/TT-BNV  (01/07/2010 )\nnội dung",  # a page title's posting day
+    ],
+)
+def test_a_day_away_from_the_number_is_not_its_issue_date(text: str) -> None:
+    (m,) = find_references(text)
     assert m.value.issued_on is None
 
 

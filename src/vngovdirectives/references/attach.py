@@ -99,7 +99,10 @@ def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:
         return None, pos
     if m.group("y") is not None:
         return VnDate(year=int(m.group("y"))), m.end()
-    if "\n" not in m.group("gap"):  # a full day with no "ngày", as in a table's row: "110/GP-UBND 13/11/2020"
+    gap = m.group("gap")
+    # a full day with no "ngày", as in a table's row ("110/GP-UBND 13/11/2020"); not one in
+    # brackets, which on a page title is the day it was posted ("Thông tư số … (01/07/2010)")
+    if "\n" not in gap and "(" not in gap:
         found = ctx.date_at(m.end())
         if found is not None and found[1].day is not None and found[1].year is not None:
             return found[1], found[0]
