@@ -81,7 +81,7 @@ def test_find_jsonl_follows_the_schema(tmp_path: Path, capsys: pytest.CaptureFix
         "number": "1502/UBND-KT",
         "doc_type": "Công văn",
         "issued_on": "2024-05-08",
-        "issuer": None,
+        "issuer": "UBND tỉnh",
         "short": False,
         "relation": "carrier",
         "part": None,

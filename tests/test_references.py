@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+from _timing import scales_linearly
 from vngovdirectives import DocumentReferenceError, parse_reference
 from vngovdirectives.dates import VnDate
 from vngovdirectives.finding import MatchKind, find_numbers, find_references, resolve_references
@@ -110,7 +111,7 @@ def test_header_number_takes_the_document_date_and_title() -> None:
 
 def test_dated_news_sentence_gives_the_issue_date() -> None:
     text = "Ngày 14/7/2023, UBND tỉnh đã ban hành Công văn số 2310/UBND-KT về việc chống hạn."
-    assert refs(text) == [("2310/UBND-KT", "Công văn", "2023-07-14", None)]
+    assert refs(text) == [("2310/UBND-KT", "Công văn", "2023-07-14", "UBND tỉnh")]
     other = "Ngày 14/7/2023, đoàn công tác làm việc. Sau đó UBND tỉnh ban hành Công văn số 2310/UBND-KT."
     assert refs(other)[0][2] is None
 
@@ -297,6 +298,48 @@ def test_a_licence_is_a_giay_phep_dated_by_a_day_on_its_row(text: str, issued: d
 def test_a_day_away_from_the_number_is_not_its_issue_date(text: str) -> None:
     (m,) = find_references(text)
     assert m.value.issued_on is None
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Ngày 12/9, UBND huyện ban hành Văn bản số 3060/UBND-NN về công bố xã đạt chuẩn.", "UBND huyện"),
+        (
+            "Bộ Tài nguyên và Môi trường vừa có Công văn số 6137/BTNMT-TCMT gửi UBND các tỉnh.",
+            "Bộ Tài nguyên và Môi trường",
+        ),
+        (
+            "Ngày 29 tháng 12/2020  Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 04-CT/TU về Tết.",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        ("Chính phủ mới đây đã ban hành Nghị quyết số 07/2025/NQ-CP về chính sách.", "Chính phủ"),
+        ("Xét đề nghị của Giám đốc\nSở Tài chính tại Tờ trình số 473/TTr-STC ngày 21/5/2025;", "Giám đốc Sở Tài chính"),
+        ("ý kiến thẩm định của Sở Tư pháp tại Báo cáo số 22/BC-STP ngày 3/11/2025;", "Sở Tư pháp"),
+        # after the number wins
+        ("UBND tỉnh đã có Công văn số 12/UBND-VX ngày 5/3/2025 của Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
+    ],
+)
+def test_the_issuer_a_sentence_names_before_the_reference(text: str, issuer: str) -> None:
+    (m,) = find_references(text)
+    assert m.value.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quy định tại Điều 5 của Bộ GDĐT về thực hiện dịch vụ công tại Quyết định 406/QĐ-TTg ngày 22/3/2021",
+        "Ngày 12/9, địa phương đã có Văn bản số 3060/UBND-NN gửi Sở.",  # no body's name before the verb
+        "do Ủy ban nhân dân tỉnh ban hành\n\nQuyết định 119/QĐ-UBND bổ sung thủ tục",  # another line
+    ],
+)
+def test_no_issuer_from_words_that_name_no_body(text: str) -> None:
+    (m,) = find_references(text)
+    assert m.value.issuer is None
+
+
+def test_reading_issuers_before_references_stays_linear() -> None:
+    unit = "Ngày 5/3, UBND tỉnh đã có Công văn số 12/UBND-VX, ý kiến của Sở Tư pháp tại Báo cáo số 3/BC-STP; "
+    assert scales_linearly(lambda n: find_references(unit * n), 200)
 
 
 def test_a_law_page_is_a_document_for_its_relations() -> None:

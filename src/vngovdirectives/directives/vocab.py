@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.directives.model import TaskKind
-from vngovdirectives.text.patterns import UPPER, S, alternation, trie
+from vngovdirectives.text.patterns import BODY_HEADS, S, alternation, trie
 from vngovdirectives.text.vocab import rows, words
 
 if TYPE_CHECKING:
@@ -49,11 +49,6 @@ def _capitalised(name: str) -> list[str]:
     return [v for w in words(name) for v in (w, w[:1].upper() + w[1:])]
 
 
-#: Words that start the name of a body or an office holder.
-BODY_HEADS: Final = (
-    rf"{_words('body_heads_standalone')}(?=[\s,.;:]|$)"
-    rf"|{_words('body_heads_named')}(?=\s{{1,2}}(?:[{UPPER}]|{_words('body_head_followers')}(?![\w])))"
-)
 BODY_START: Final = re.compile(
     rf"(?:{_words('plural_determiners', capital=True)}\s{{1,3}}{_words('body_heads_plural')}\b"
     rf"|(?:{BODY_HEADS})|{_words('office_holders', capital=True)}\s|{_words('bare_bodies', capital=True)}(?![\w]))"

@@ -17,7 +17,7 @@ from vngovdirectives.dates.stated import stated_dates
 from vngovdirectives.numbers.codes import DocumentType
 from vngovdirectives.references.names import lead_type_names
 from vngovdirectives.references.patterns import NUMBER_RE
-from vngovdirectives.text.patterns import LOWER, UPPER, alternation, trie
+from vngovdirectives.text.patterns import BODY_HEADS, LOWER, UPPER, alternation, trie
 from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from vngovdirectives.references.context import ScanContext
 
-__all__ = ["date_after", "dated_sentence", "header_date", "header_type", "issuer_after"]
+__all__ = ["date_after", "dated_sentence", "header_date", "header_type", "issuer_after", "issuer_before"]
 
 #: After a number: the gap (a comma, a line break; taken whole, as an atomic group would: a
 #: look-ahead captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành")
@@ -83,6 +83,54 @@ def issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if not found or not found[0][:1].isupper():
         return None, pos
     return " ".join(found[:14]), start + len(raw)
+
+
+#: How far before a reference the body that issued it may be named.
+_BEFORE_REACH: Final = 160
+#: "… của <body> tại <reference>": whose proposal or opinion the reference carries ("Theo đề nghị
+#: của Sở Tài chính tại Tờ trình số …", "ý kiến thẩm định của Sở Tư pháp tại Báo cáo số …").
+_OF_AT_BEFORE: Final = re.compile(rf"\Wcủa\s{{1,3}}(?P<x>[{UPPER}][^,.;:!?()\[\]]{{1,100}}?)\s{{1,3}}tại\s{{1,3}}\Z")
+#: "<body> (đã, vừa) ban hành / có / gửi <reference>": the clause's subject issued it ("Ngày 12/9,
+#: UBND huyện ban hành Văn bản số …", "Bộ Tài nguyên và Môi trường vừa có Công văn số …"). The
+#: pattern reads the verb; the subject is the clause's words before it.
+_ISSUING_TAIL: Final = re.compile(
+    r"\s{1,3}(?:(?:mới\s{1,3}đây|vừa\s{1,3}qua|gần\s{1,3}đây|chính\s{1,3}thức|đã|vừa|mới|cũng|ký)\s{1,3}){0,3}"
+    r"(?:ban\s{1,3}hành|có|gửi|phát\s{1,3}hành|ra)[ \t]{1,3}\Z"
+)
+#: What ends the clause a subject stands in.
+_CLAUSE_MARKS: Final = ",.;:!?()[]\n"
+_ISSUING_BODIES: Final = alternation(words("issuing_bodies"))
+_BODY_HEAD: Final = re.compile(rf"(?<!\w)(?:{BODY_HEADS}|{_ISSUING_BODIES}(?!\w))")
+_VERB_ENDINGS: Final = ("hành", "có", "gửi", "ra")
+#: A word inside such a name that shows it is no name ("của Bộ GDĐT về thực hiện … tại", "của Đơn
+#: vị … theo quy định tại"): the words that end an issuer named after "của".
+_NOT_A_NAME: Final = re.compile(rf"\s{_ISSUER_END_WORDS}(?!\w)")
+
+
+def issuer_before(text: str, start: int) -> str | None:
+    """The body a sentence names before the reference at ``start`` as its issuer: "… của <body> tại
+    <reference>", or a clause's subject before "ban hành", "có", "gửi" ("UBND tỉnh đã có văn bản
+    số …"). The subject must start with a body's head word; what comes before that is dropped
+    ("Ngày 29 tháng 12/2020 Ban Thường vụ Tỉnh ủy đã ban hành …")."""
+    tail = text[max(0, start - 12) : start].rstrip(" \t")
+    lo = max(0, start - _BEFORE_REACH)
+    if tail.endswith("tại"):  # from the last "của" (a name holding one is none anyway)
+        m = _OF_AT_BEFORE.match(text, max(0, text.rfind("của", lo, start) - 1), start)
+        return _name(m.group("x")) if m is not None else None
+    if not tail.endswith(_VERB_ENDINGS):  # the common case, decided without the patterns
+        return None
+    m = _ISSUING_TAIL.search(text, lo, start)
+    if m is None:
+        return None
+    clause = max(text.rfind(mark, lo, m.start()) for mark in _CLAUSE_MARKS) + 1
+    subject = text[max(lo, clause) : m.start()]
+    head = _BODY_HEAD.search(subject)
+    return _name(subject[head.start() :]) if head is not None else None
+
+
+def _name(found: str) -> str | None:
+    """``found`` as a body's name on one line, or None when a word in it shows it is none."""
+    return None if _NOT_A_NAME.search(found) else " ".join(found.split()) or None
 
 
 def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:

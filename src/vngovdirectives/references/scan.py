@@ -21,7 +21,14 @@ from vngovdirectives.errors import DocumentNumberError
 from vngovdirectives.numbers.codes import canonical_code
 from vngovdirectives.numbers.grammar import CODE, NumberScheme, canon_groups
 from vngovdirectives.numbers.parse import MAX_LENGTH, parse_clean, parse_number
-from vngovdirectives.references.attach import date_after, dated_sentence, header_date, header_type, issuer_after
+from vngovdirectives.references.attach import (
+    date_after,
+    dated_sentence,
+    header_date,
+    header_type,
+    issuer_after,
+    issuer_before,
+)
 from vngovdirectives.references.context import RefHit, ScanContext
 from vngovdirectives.references.lead import Lead, read_lead
 from vngovdirectives.references.model import DocumentReference
@@ -218,6 +225,8 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         return [RefHit(lead.start, m.end(), ref, serial_start, m.end())]
     type_name = lead.type_name or type_of(number)
     issuer, end2, issued_on = _issuer_and_date(ctx, end, issued_on)
+    if issuer is None:
+        issuer = issuer_before(text, lead.start)
     if issued_on is None:
         issued_on = dated_sentence(ctx, lead.start)
     ref = DocumentReference(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BARE_YEAR_MIN",
+    "BODY_HEADS",
     "LOWER",
     "MAX_YEAR",
     "MIN_YEAR",
@@ -113,3 +114,18 @@ def reversed_trie(words: Iterable[str]) -> str:
     """:func:`trie` of ``words`` lower-cased and spelled backwards, spaces as 1-3 blanks: the
     pattern that reads them leftwards on a reversed lower-cased text."""
     return trie({w.lower()[::-1] for w in words}, r"\s{1,3}")
+
+
+def _body_words(name: str) -> str:
+    # a space in an entry stands for any short run of white space ("Sở Khoa học\nvà Công nghệ")
+    return alternation((r[0] for r in rows(name)), S)
+
+
+#: Words that start the name of a body or an office holder ("UBND tỉnh", "Sở Y tế", "Thủ tướng"):
+#: a head that stands alone, or one that needs a proper name (a capital) or a place word after it
+#: ("Ban Dân tộc", "Sở tỉnh" — not "Ban hành"). Read by the directive parsers (assignees) and by
+#: the references (the body a sentence says issued a document).
+BODY_HEADS: Final = (
+    rf"{_body_words('body_heads_standalone')}(?=[\s,.;:]|$)"
+    rf"|{_body_words('body_heads_named')}(?=\s{{1,2}}(?:[{UPPER}]|{_body_words('body_head_followers')}(?![\w])))"
+)
