@@ -72,6 +72,16 @@ def _deadlines(text: str, **kw: object) -> list[tuple[str, object]]:
             "được áp dụng kể từ ngày 25/08/2015",
             Effective(due=VnDate(year=2015, month=8, day=25)),
         ),
+        (
+            "Nghị định này có hiệu lực thi hành kể từ ngày ký (22/10/2025).",
+            "có hiệu lực thi hành kể từ ngày ký (22/10/2025)",
+            Effective(due=VnDate(year=2025, month=10, day=22)),
+        ),
+        (
+            "Nghị quyết này có hiệu lực từ ngày 01/01/2026 đến hết ngày 31/12/2030.",
+            "có hiệu lực từ ngày 01/01/2026",
+            Effective(due=VnDate(year=2026, month=1, day=1)),
+        ),
     ],
 )
 def test_effective_dates_are_their_own_kind(text: str, found: str, value: Effective) -> None:
@@ -81,6 +91,14 @@ def test_effective_dates_are_their_own_kind(text: str, found: str, value: Effect
     assert found in match.text or match.text in found
     assert match_record(match)["kind"] == "effective"
     assert not [m for m in find_deadlines(text) if not isinstance(m.value, Effective)]  # and no deadline besides
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Các quy định này không được áp dụng kể từ ngày 01/7/2025.", "Điều 5 không còn áp dụng kể từ ngày 01/7/2025."],
+)
+def test_a_day_something_stops_applying_is_no_effective_date(text: str) -> None:
+    assert list(find_deadlines(text)) == []
 
 
 def test_an_expiry_is_neither_a_deadline_nor_an_effective_date() -> None:

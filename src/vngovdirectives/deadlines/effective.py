@@ -9,6 +9,11 @@ clause goes on with something else ("… kể từ ngày ký, thay thế Quyết
 >>> text = "Quyết định này có hiệu lực kể từ ngày ký ban hành."
 >>> [(text[s:e], v.anchor) for s, e, v in effective_events(text)]
 [('có hiệu lực kể từ ngày ký ban hành', 'ngày ký ban hành')]
+
+The day of the event, when the text writes it in brackets, is the effective day:
+
+>>> [str(v) for _, _, v in effective_events("Nghị định có hiệu lực kể từ ngày ký (22/10/2025).")]
+['có hiệu lực kể từ ngày 22 tháng 10 năm 2025']
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from vngovdirectives.dates.candidate import led_by
+from vngovdirectives.dates.candidate import led_by, make_date
 from vngovdirectives.deadlines.leads import lead
 from vngovdirectives.deadlines.model import Effective
 from vngovdirectives.text.normalize import lowered
@@ -30,6 +35,10 @@ _EVENT_CLAUSE: Final = re.compile(rf"{lead('effective')}{S0}(?P<event>ngày{S}(?
 _EVENT_END: Final = re.compile(
     rf"{S}(?:và|đồng{S}thời|thay{S}thế|bãi{S}bỏ|sửa{S}đổi|trừ|đối{S}với|cho|của{S}(?!luật|nghị|quyết|thông)|"
     rf"giao|các|trong|đến|tới)(?!\w)"
+)
+#: The day of the event, in brackets after it: "có hiệu lực kể từ ngày ký (22/10/2025)".
+_DAY_IN_BRACKETS: Final = re.compile(
+    rf"{S0}\({S0}(?:ngày{S})?(?P<d>\d{{1,2}}){S0}[/.-]{S0}(?P<m>\d{{1,2}}){S0}[/.-]{S0}(?P<y>\d{{4}}){S0}\)"
 )
 #: An event is at most nine words.
 _FIRST_WORDS: Final = re.compile(rf"\S+(?:{S}\S+){{0,8}}")
@@ -46,6 +55,11 @@ def effective_events(text: str, low: str | None = None) -> list[tuple[int, int, 
             continue
         event_start = clause.start("event")
         end = _event_end(low, event_start, clause.end("event"))
+        day = _DAY_IN_BRACKETS.match(low, end)
+        due = make_date(int(day["y"]), int(day["m"]), int(day["d"])) if day is not None else None
+        if day is not None and due is not None:  # the event's day is written: that is the day
+            found.append((start, day.end(), Effective(due=due)))
+            continue
         event = " ".join(text[event_start:end].split())
         found.append((start, end, Effective(anchor=event)))
     return found

@@ -27,6 +27,7 @@ __all__ = [
     "deadline_before",
     "delivers_before",
     "does_work_before",
+    "effective_from",
     "relative_deadline",
     "reports_past",
     "same_kind",
@@ -104,6 +105,8 @@ def _start_of_effect(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, D
         return None  # "hết hiệu lực kể từ ngày …": an expiry is neither a deadline nor an effective date
     m = _BACK_EFFECTIVE.search(low, lo, s)
     if m is not None:
+        if low[max(0, m.start() - 10) : m.start()].rstrip().endswith(("không", "không còn")):
+            return None  # "không được áp dụng kể từ ngày …": the day something stops applying
         return m.start(), Effective(due=v, time=c.time)
     m = _BACK_FROM.search(low, lo, s)
     if m is not None:
@@ -164,6 +167,16 @@ def same_kind(model: Deadline, c: Candidate, v: VnDate) -> tuple[int, Deadline] 
     if isinstance(model, Starting):
         return c.start, Starting(start=v, time=c.time)
     return None
+
+
+def effective_from(low: str, c: Candidate, floor: int) -> tuple[int, Effective] | None:
+    """The effective date that the first day ``c`` of a period is ("Nghị quyết này có hiệu lực từ
+    ngày 01/01/2026 đến hết ngày 31/12/2030"), with its lead's start."""
+    v = c.value
+    if not isinstance(v, VnDate) or v.day is None:
+        return None
+    found = _start_of_effect(low, c, v, max(floor, c.start - 48))
+    return found if found is not None and isinstance(found[1], Effective) else None
 
 
 def until_now(low: str, pos: int) -> bool:

@@ -34,6 +34,7 @@ from vngovdirectives.deadlines.resolve import complete_deadline
 from vngovdirectives.deadlines.scan import (
     LEAD_ENDINGS,
     deadline_before,
+    effective_from,
     relative_deadline,
     reports_past,
     same_kind,
@@ -189,6 +190,9 @@ class _Walk:
             return False
         del self.hits[len(self.hits) - self.prev_hits :]
         start = from_before(self.low, prev.start)
+        effective = effective_from(self.low, prev, 0)  # (the floor already stands after prev)
+        if effective is not None:  # "có hiệu lực từ ngày 01/01/2026 đến hết ngày 31/12/2030"
+            self.hits.append(Hit(start=effective[0], end=prev.end, kind=_DEADLINE, value=effective[1]))
         self._add(
             Hit(start=start, end=c.end, kind=_PERIOD, value=p, parts=((prev.dstart, prev.dend), (c.dstart, c.dend)))
         )
