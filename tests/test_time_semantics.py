@@ -267,6 +267,57 @@ def test_a_day_in_a_condition_is_no_deadline(text: str) -> None:
     assert [m.kind for m in found] == [MatchKind.DATE]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trường hợp sinh đôi thì người cha được nghỉ 10 ngày làm việc.",
+        "Người lao động nghỉ việc từ 14 ngày làm việc trở lên trong tháng thì không đóng.",
+        "Trích lập quỹ dự phòng tối đa không quá 03 tháng tiền lương.",
+        "Nghỉ phép năm, mỗi lần không quá 02 ngày.",
+        "Người còn thiếu tối đa 06 tháng để đủ điều kiện hưởng lương hưu.",
+        "Rút ngắn thời gian giải quyết từ 7 ngày xuống còn 5 ngày làm việc.",
+        "Nội dung cắt giảm: Giảm 18 ngày làm việc.",
+    ],
+)
+def test_an_amount_that_measures_is_no_time_limit(text: str) -> None:
+    assert [m for m in find_all(text) if m.kind is MatchKind.DEADLINE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "anchor"),
+    [
+        (
+            "Không quá 24 tháng kể từ ngày\nNhiệm vụ lập Quy hoạch được duyệt.",
+            "Không quá 24 tháng kể từ ngày\nNhiệm vụ lập Quy hoạch được duyệt",
+            "ngày Nhiệm vụ lập Quy hoạch được duyệt",
+        ),
+        (
+            "Sở Xây dựng giải quyết trong 14 ngày làm việc\ntừ ngày nhận được hồ sơ hợp lệ.",
+            "trong 14 ngày làm việc\ntừ ngày nhận được hồ sơ hợp lệ",
+            "ngày nhận được hồ sơ hợp lệ",
+        ),
+        (
+            "Trả kết quả tối đa 15 ngày (kể từ ngày nhận đủ hồ sơ).",
+            "tối đa 15 ngày (kể từ ngày nhận đủ hồ sơ)",
+            "ngày nhận đủ hồ sơ",
+        ),
+        (
+            "Trong thời hạn 05 ngày làm việc kể từ thời điểm nhận được yêu cầu thì bên đại lý xử lý.",
+            "Trong thời hạn 05 ngày làm việc kể từ thời điểm nhận được yêu cầu",
+            "thời điểm nhận được yêu cầu",
+        ),
+        (
+            "Công bố trong thời hạn 30 ngày kể từ ngày ký và phải được đăng tải.",
+            "trong thời hạn 30 ngày kể từ ngày ký",
+            "ngày ký",
+        ),
+    ],
+)
+def test_the_event_a_time_limit_counts_from(text: str, span: str, anchor: str) -> None:
+    (m,) = [m for m in find_all(text) if m.kind is MatchKind.DEADLINE]
+    assert (m.text, m.value.anchor) == (span, anchor)
+
+
 @pytest.mark.parametrize("text", ["Phạt tiền từ 4-6 triệu đồng.", "Năng suất tăng 5-7% so với cùng kỳ."])
 def test_a_range_of_amounts_is_no_date(text: str) -> None:
     assert find_all(text, context_date=dt.date(2025, 9, 1)) == []

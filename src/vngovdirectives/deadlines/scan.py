@@ -17,7 +17,7 @@ from vngovdirectives.dates.model import DurationUnit, Precision, VnDate
 from vngovdirectives.deadlines.leads import ANCHOR, backward, last_words
 from vngovdirectives.deadlines.model import Before, Deadline, Effective, NoLaterThan, Relative, Starting, Within
 from vngovdirectives.text.patterns import LOWER, S0, S, alternation
-from vngovdirectives.text.vocab import words
+from vngovdirectives.text.vocab import rows, words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,6 +51,10 @@ _COMPLETION_RE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verb
 _PAST: Final = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
 #: The span reported as done right after it: "… trong năm 2025 đã được hoàn thành".
 _REPORTED_AFTER: Final = re.compile(rf"{S0},?{S0}(?:đã|vừa)(?!\w)")
+#: Words around an amount of time that make it a measure, not a time limit.
+_MEASURES: Final = rows("amount_measures")
+_MEASURE_AFTER: Final = re.compile(rf"{S0}{alternation(w for w, where in _MEASURES if where == 'after')}(?!\w)")
+_MEASURE_BEFORE: Final = tuple(w for w, where in _MEASURES if where == "before")
 #: "… đến nay" right after a day: the day starts a stretch of the past ("từ ngày 01/7 đến nay").
 _UNTIL_NOW: Final = re.compile(
     rf"{S0},?{S0}(?:đến|tới|cho{S}đến){S}(?:nay|hiện{S}nay|thời{S}điểm{S}(?:này|hiện{S}tại))(?!\w)"
@@ -72,7 +76,10 @@ LEAD_ENDINGS: Final = _endings(("no_later_than", "before", "within", "from", "ef
 _STRONG_REL_LEADS: Final = ("hạn", "vòng", "đa", "quá")
 #: The event an amount of time counts from (read on the lower-cased text, up to a line break too:
 #: :func:`_anchor` keeps the next line only when it goes on in lower case or with a number).
-_ANCHOR_RE: Final = re.compile(rf"{S0},?{S0}{ANCHOR}(?P<a>[^,.;:()|]{{1,160}})")
+_ANCHOR_RE: Final = re.compile(rf"{S0}[,(]?{S0}(?:{ANCHOR}|từ{S}(?=ngày|khi|thời{S}điểm))(?P<a>[^,.;:()|]{{1,160}})")
+#: Words that end an anchor's event: the sentence goes on with a condition or another duty ("… kể
+#: từ ngày nhận được yêu cầu thì bên đại lý …", "… kể từ ngày ký và phải được công bố …").
+_ANCHOR_END_WORDS: Final = re.compile(rf"{S}(?:thì|mà|nhưng|và{S}phải|đồng{S}thời|trừ{S}trường{S}hợp)(?!\w)")
 #: A line break that ends an anchor: the next line opens in capitals or with a list mark.
 _ANCHOR_LINE_END: Final = re.compile(rf"[ \t]*\n(?![ \t]{{0,3}}[{LOWER}0-9])")
 
@@ -216,8 +223,10 @@ def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[in
         return None
     if am is None and low.startswith((" qua", " vừa qua", " tới", " gần"), c.end):
         return None
-    anchor, end = _anchor(text, am, c.end)
     start = lead.start() if lead is not None else c.start
+    if _MEASURE_AFTER.match(low, c.end) or low[max(0, start - 16) : start].rstrip().endswith(_MEASURE_BEFORE):
+        return None  # a threshold, an entitlement, a change: "từ 14 ngày làm việc trở lên", "được nghỉ 10 ngày"
+    anchor, end = _anchor(text, am, c.end)
     return start, end, Relative(amount=v.amount, unit=v.unit, anchor=anchor)
 
 
@@ -225,7 +234,17 @@ def _anchor(text: str, am: re.Match[str] | None, end: int) -> tuple[str | None, 
     """The event an amount counts from ("kể từ ngày nhận được hồ sơ") and where it ends."""
     if am is None:
         return None, end
-    stop = _ANCHOR_LINE_END.search(text, am.start("a"), am.end("a"))  # "… nhận hồ sơ\nSở Tư pháp …"
-    a_end = stop.start() if stop is not None else am.start("a") + len(am["a"].rstrip())
+    a_start, a_stop = am.start("a"), am.end("a")
+    words_end = _ANCHOR_END_WORDS.search(text, a_start, a_stop)
+    if words_end is not None:
+        a_stop = words_end.start()
+    elif a_stop - a_start == 160 and a_stop < len(text) and text[a_stop].isalnum():
+        a_stop = text.rfind(" ", a_start, a_stop) + 1 or a_stop  # not inside a word the cap cuts
+    stop = _ANCHOR_LINE_END.search(text, a_start, a_stop)  # "… nhận hồ sơ\nSở Tư pháp …"
+    if stop is not None and text[a_start : stop.start()].strip() in ("ngày", "khi", "thời điểm"):
+        stop = _ANCHOR_LINE_END.search(text, stop.end(), a_stop)  # "kể từ ngày\nNhiệm vụ … được duyệt"
+    a_end = stop.start() if stop is not None else a_start + len(text[a_start:a_stop].rstrip())
     anchor = " ".join(text[am.start("a") : a_end].split())
+    if "(" in text[am.start() : a_start] and text.startswith(")", a_end):
+        a_end += 1  # "Tối đa 15 ngày (kể từ ngày nhận đủ hồ sơ)": the bracket closes the span
     return anchor or None, a_end
