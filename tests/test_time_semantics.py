@@ -31,6 +31,7 @@ from vngovdirectives.deadlines import (
     resolve_deadline,
 )
 from vngovdirectives.errors import DateError, DeadlineError
+from vngovdirectives.finding import detect_context_date
 from vngovdirectives.finding.match import MatchKind
 from vngovdirectives.finding.records import match_record
 from vngovdirectives.plugins import export
@@ -622,3 +623,10 @@ def test_no_issue_date_is_invented(text: str) -> None:
 )
 def test_new_scanners_run_in_linear_time(unit: str) -> None:
     assert scales_linearly(lambda n: find_all(unit * n), 400)
+
+
+def test_emphasis_marks_between_month_and_year_keep_the_date() -> None:
+    text = "Hà Nội, ngày 28 tháng 11* *năm 2025\nCác sở báo cáo trước ngày 15/12."
+    assert detect_context_date(text) == dt.date(2025, 11, 28)
+    dates = [m.value for m in find_all(text) if m.kind is MatchKind.DATE]
+    assert dates == [VnDate(year=2025, month=11, day=28), VnDate(year=2025, month=12, day=15)]

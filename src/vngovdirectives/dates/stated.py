@@ -35,7 +35,9 @@ __all__ = [
 # table cell, or follows a wide gap on the line of "Số: …". The comma is found first (a literal,
 # which the regex engine skips to at once); the place is then checked backwards from it.
 _DATE_LINE: Final = re.compile(
-    rf",{S0}(?P<date>ngày{S}(?P<d>\d{{1,2}}){S}tháng{S}(?P<m>\d{{1,2}}){S}năm{S}(?P<y>\d{{4}}))"
+    # (markdown emphasis a page left between the month and the year: "tháng 11* *năm 2025")
+    rf",{S0}(?P<date>ngày{S}(?P<d>\d{{1,2}}){S}tháng{S}(?P<m>\d{{1,2}}){S0}[*_]{{0,2}}{S0}[*_]{{0,2}}{S0}năm{S}"
+    rf"(?P<y>\d{{4}}))"
 )
 _PLACE_BEFORE: Final = re.compile(r"(?:^|\n|\||[ \t]{2})(?P<place>[^\n,|]{2,60})$")
 _PLACE_REACH: Final = 64
