@@ -270,6 +270,31 @@ def test_reverse_relations_need_this_document_or_a_part_of_it_as_subject() -> No
     ]
 
 
+def test_reverse_relations_with_words_between_or_words_dropped() -> None:
+    text = (
+        "LUẬT\nBẢO HIỂM XÃ HỘI\n"
+        "5 Mục này hết hiệu lực kể từ ngày 01 tháng 7 năm 2016 theo quy định tại khoản 2 Điều 92 của Luật "
+        "An toàn, vệ sinh lao động số 84/2015/QH13.\n"
+        "6 Cụm từ “thanh tra,” được bỏ theo quy định tại điểm s khoản 1 Điều 62 của Luật Thanh tra\n"
+        "số 84/2025/QH15.\n"
+    )
+    assert [(number, relation) for number, relation, _ in found(text)] == [
+        ("84/2015/QH13", "repealed_by"),
+        ("84/2025/QH15", "amended_by"),
+    ]
+
+
+def test_acts_on_provisions_of_another_document_pass_the_blocker_quy_dinh_tai() -> None:
+    text = (
+        "NGHỊ ĐỊNH\nĐiều 10. Nghị định này bãi bỏ các quy định về đào tạo công chức quy định tại Nghị định "
+        "số 101/2017/NĐ-CP và Nghị định số 89/2021/NĐ-CP.\n"
+        "Điều 11. Bãi bỏ quy định tại khoản 2 Điều 5 Quyết định số 12/2020/QĐ-UBND.\n"
+        "Điều 12. Sửa đổi, bổ sung khoản 3 Điều 7 quy định tại Thông tư số 05/2021/TT-BTC như sau:\n"
+        "Điều 13. Các sở thực hiện theo quy định tại Quyết định số 15/2022/QĐ-UBND.\n"
+    )
+    assert [relation for _, relation, _ in found(text)] == ["repeals", "repeals", "repeals", "amends", "cited"]
+
+
 def test_a_page_title_and_its_metadata_name_the_page_itself() -> None:
     text = (
         "Quyết định 507/QĐ-UBND năm 2023 về quy chế làm việc\nSố hiệu: 507/QĐ-UBND | Loại văn bản: Quyết định\n"
