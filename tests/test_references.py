@@ -342,6 +342,22 @@ def test_reading_issuers_before_references_stays_linear() -> None:
     assert scales_linearly(lambda n: find_references(unit * n), 200)
 
 
+@pytest.mark.parametrize(
+    ("text", "type_name"),
+    [
+        ("BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5363/CT-CS\nV/v chính sách thuế\nHà Nội, ngày 20 tháng 11 năm 2025", "Công văn"),
+        ("UBND TỈNH\nSố: 12/CT-UBND\nHà Nội, ngày 5 tháng 3 năm 2025\nCHỈ THỊ\nVề việc phòng cháy", "Chỉ thị"),
+        (
+            "UBND TỈNH\nSố: 757/QĐ-UBND | Quảng Ninh, ngày 21 tháng 04 năm 2014 |\nQUYẾT ĐỊNH\nV/V BAN HÀNH QUY CHẾ",
+            "Quyết định",
+        ),
+    ],
+)
+def test_a_header_number_with_a_subject_line_is_a_letter(text: str, type_name: str) -> None:
+    (m,) = find_references(text)
+    assert (m.value.header, m.value.type_name) == (True, type_name)
+
+
 def test_a_law_page_is_a_document_for_its_relations() -> None:
     # no header number, but the type line "LUẬT" in capitals: the page is the law, not a news report of it
     text = (

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from vngovdirectives.references.context import ScanContext
 
-__all__ = ["date_after", "dated_sentence", "header_date", "header_type", "issuer_after", "issuer_before"]
+__all__ = ["date_after", "dated_sentence", "header_date", "header_type", "is_letter", "issuer_after", "issuer_before"]
 
 #: After a number: the gap (a comma, a line break; taken whole, as an atomic group would: a
 #: look-ahead captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành")
@@ -62,6 +62,9 @@ _DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")
 _ISSUING_VERB: Final = re.compile(rf"\b{alternation(words('issuing_verbs'), ' ')}\b")
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(rf"\n[ \t]{{0,8}}(?P<t>[{UPPER}][{UPPER} ]{{1,30}}[{UPPER}])[ \t]{{0,8}}(?=\n)")
+#: A letter's subject line right below its number: "V/v triển khai …".
+_SUBJECT_LINE: Final = re.compile(r"(?:^|\n|\|)[ \t*_]{0,4}(?:V/v|V/V|v/v)[\s:.]", re.MULTILINE)
+_SUBJECT_REACH: Final = 300
 #: How far after a header number its date line and title line may stand.
 _HEADER_WINDOW: Final = 700
 
@@ -183,6 +186,16 @@ def header_type(text: str, pos: int) -> str | None:
         if named is not None:
             return named.label
     return None
+
+
+def is_letter(text: str, pos: int) -> bool:
+    """Whether the header number ending at ``pos`` is a letter's: a subject line "V/v …" follows it
+    before any title line ("Số: 5363/CT-CS … V/v …" is a Công văn of Cục Thuế, not a Chỉ thị)."""
+    subject = _SUBJECT_LINE.search(text, pos, min(len(text), pos + _SUBJECT_REACH))
+    if subject is None:
+        return False
+    title = _TITLE_LINE.search(text, pos, subject.start() + 1)  # (its line break ends a title line)
+    return title is None or DocumentType.from_label(title.group("t")) is None
 
 
 def dated_sentence(ctx: ScanContext, start: int) -> VnDate | None:

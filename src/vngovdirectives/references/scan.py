@@ -18,7 +18,7 @@ import attrs
 
 from vngovdirectives.dates.model import VnDate
 from vngovdirectives.errors import DocumentNumberError
-from vngovdirectives.numbers.codes import canonical_code
+from vngovdirectives.numbers.codes import DocumentType, canonical_code
 from vngovdirectives.numbers.grammar import CODE, NumberScheme, canon_groups
 from vngovdirectives.numbers.parse import MAX_LENGTH, parse_clean, parse_number
 from vngovdirectives.references.attach import (
@@ -26,6 +26,7 @@ from vngovdirectives.references.attach import (
     dated_sentence,
     header_date,
     header_type,
+    is_letter,
     issuer_after,
     issuer_before,
 )
@@ -218,7 +219,11 @@ def _full_reference(ctx: ScanContext, m: re.Match[str]) -> list[RefHit] | None:
         ref = DocumentReference(
             number=number,
             serial=number.serial,
-            type_name=type_of(number) or lead.type_name or header_type(text, m.end()),
+            type_name=(
+                DocumentType.CONG_VAN.label
+                if is_letter(text, m.end())
+                else type_of(number) or lead.type_name or header_type(text, m.end())
+            ),
             issued_on=header_date(ctx, serial_start),
             header=True,
         )
