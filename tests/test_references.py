@@ -358,6 +358,33 @@ def test_a_header_number_with_a_subject_line_is_a_letter(text: str, type_name: s
     assert (m.value.header, m.value.type_name) == (True, type_name)
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("theo Nghị định số 61/2025/NĐ-CP\n- Trung tâm Y tế huyện thực hiện", "61/2025/NĐ-CP"),
+        ("Nghị định 178/2024/NĐ-CP\n\n- Tham khảo thêm", "178/2024/NĐ-CP"),
+        ("Quyết định số 12/QĐ\n-UBND ngày 5/3/2025", "12/QĐ-UBND"),  # a code in capitals goes on
+        ("Tờ trình số 473/TTr -\nNN&PTNT ngày 21/5/2007", "473/TTr-NN&PTNT"),
+    ],
+)
+def test_a_dash_opening_a_line_goes_on_only_with_a_code(text: str, number: str) -> None:
+    (m,) = find_references(text)
+    assert str(m.value.number) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Quyết định số 768/QĐ-TTg ngày 15/4/2025 của Thủ tướng\nChính phủ phê duyệt", "Thủ tướng Chính phủ"),
+        ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá", "Bộ Chính trị"),
+        ("Công văn số 12/UBND-KT của UBND tỉnh\nCác sở, ngành thực hiện", "UBND tỉnh"),
+    ],
+)
+def test_an_issuer_broken_after_a_head_word_goes_on(text: str, issuer: str) -> None:
+    (m,) = find_references(text)
+    assert m.value.issuer == issuer
+
+
 def test_a_law_page_is_a_document_for_its_relations() -> None:
     # no header number, but the type line "LUẬT" in capitals: the page is the law, not a news report of it
     text = (

@@ -53,9 +53,11 @@ _OPENING: Final = re.compile(
     r"[ \t.?!]{0,4}(?:\([^()\n]{1,40}\)[ \t]*[-–][ \t]*)?"  # a site's tag: "(Chinhphu.vn) - "
     rf"(?:{_LEDE_WORDS}[ \t]{{0,2}},[ \t]{{0,2}})?(?:[Vv]ào[ \t]{{1,3}})?(?=[Nn]gày)"
 )
-#: A title, or "và", at the end of a line, which needs the rest of the name on the next one ("của
-#: Chủ tịch\nỦy ban …", "của Bộ Nông nghiệp và\nPhát triển nông thôn").
-_TITLE_AT_END: Final = re.compile(rf"(?<!\w)(?:{alternation(words('issuer_titles'), ' ')}|và)[ \t]*\Z", re.IGNORECASE)
+#: A title, a body's head word, or "và", at the end of a line, which needs the rest of the name on
+#: the next one ("của Chủ tịch\nỦy ban …", "của Bộ\nChính trị", "của Bộ Nông nghiệp và\nPhát triển
+#: nông thôn").
+_NEEDS_MORE: Final = alternation([*words("issuer_titles"), *words("body_heads_named")], " ")
+_TITLE_AT_END: Final = re.compile(rf"(?<!\w)(?:{_NEEDS_MORE}|và)[ \t]*\Z", re.IGNORECASE)
 #: What may stand between a sentence's opening issue date and the reference: a comma, then no
 #: sentence end ("Ngày 6/5/2019, UBND tỉnh đã có văn bản số …").
 _DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")

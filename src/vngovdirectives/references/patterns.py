@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from vngovdirectives.references.names import SHORT_TYPE_NAMES
-from vngovdirectives.text.patterns import alternation, listed
+from vngovdirectives.text.patterns import LOWER, alternation, listed
 from vngovdirectives.text.vocab import words
 
 if TYPE_CHECKING:
@@ -26,8 +26,13 @@ _CODE = (
     r"[A-ZĐa-zđ][A-ZĐa-zđƯư0-9]{0,14}(?:&(?!#|[A-Za-z]{2,8};)[A-ZĐa-zđƯư0-9]{1,14})?"
     rf"(?:(?![^\W_])|(?<=[A-ZĐƯ0-9])(?={_GLUED}(?![^\W_])))"
 )
-#: A separator: a slash or a dash with white space around it, or a dot glued between two codes.
-_SEP = rf"(?:{_WS}[/\-]{_WS}|\.(?=[^\W\d_]))"
+#: A separator: a slash or a dash with white space around it, or a dot glued between two codes. A
+#: dash that opens a line goes on with a code, not with a word in sentence case: "…/NĐ-CP\n- Trung
+#: tâm …" is a list item.
+_SEP = (
+    rf"(?:[ \t]{{0,3}}[/\-]{_WS}|{_WS}/{_WS}|{_WS}-[ \t]{{0,3}}(?![A-ZĐ][{LOWER}]{{2}})"
+    r"|\.(?=[^\W\d_]))"
+)
 #: The symbol after a serial: optional year, then codes. A space may stand for a Party number's
 #: hyphen ("84 QĐ/TW", "1a nq /bcsđ": only after "số", see the scanner), or the hyphen may be lost
 #: ("32CT/TW": the number parser puts it back only before a Party body).
