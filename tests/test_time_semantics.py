@@ -630,3 +630,21 @@ def test_emphasis_marks_between_month_and_year_keep_the_date() -> None:
     assert detect_context_date(text) == dt.date(2025, 11, 28)
     dates = [m.value for m in find_all(text) if m.kind is MatchKind.DATE]
     assert dates == [VnDate(year=2025, month=11, day=28), VnDate(year=2025, month=12, day=15)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Sở Y tế giải quyết trong thời hạn 05\nngày làm việc.", "trong thời hạn 05\nngày làm việc"),
+        ("Các đơn vị hoàn\nthành trong tháng 11/2025.", "trong tháng 11/2025"),
+        ("UBND huyện thực hiện\ntrong quý IV năm 2026.", "trong quý IV năm 2026"),
+    ],
+)
+def test_a_line_break_inside_a_clause_keeps_its_time_limit(text: str, span: str) -> None:
+    (m,) = [m for m in find_all(text) if m.kind is MatchKind.DEADLINE]
+    assert m.text == span
+
+
+def test_a_line_that_starts_in_capitals_is_another_clause() -> None:
+    assert [m.kind for m in find_all("Số hồ sơ trong 15\nNgày 20/5/2025 họp giao ban.")] == [MatchKind.DATE]
+    assert [m.kind for m in find_all("Thiệt hại lớn\nTrong năm 2025 có 5 vụ cháy.")] == [MatchKind.DATE]

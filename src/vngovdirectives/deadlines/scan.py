@@ -43,7 +43,7 @@ _BACK_EXPIRY: Final = re.compile(backward("expiry"))
 _BACK_EFFECTIVE_AFTER: Final = re.compile(backward("effective_after"))
 _BACK_REL_LEAD: Final = re.compile(backward("relative", "lead"))
 #: Verbs that make a span a time limit for doing something ("hoàn thành trong quý I/2019").
-_ACTION_RE: Final = re.compile(alternation(words("deadline_actions"), " "))
+_ACTION_RE: Final = re.compile(alternation(words("deadline_actions")))
 #: A completion verb within the two words before "vào" ("hoàn thành vào tháng 6", "xong vào quý III").
 _COMPLETION_BEFORE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verbs'))}(?:{S}\S+){{0,2}}{S0}$")
 _COMPLETION_RE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verbs'))}(?!\w)")
@@ -51,6 +51,8 @@ _COMPLETION_RE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verb
 _PAST: Final = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
 #: The span reported as done right after it: "… trong năm 2025 đã được hoàn thành".
 _REPORTED_AFTER: Final = re.compile(rf"{S0},?{S0}(?:đã|vừa)(?!\w)")
+#: A line that goes on in lower case (after its indent).
+_LOWER_NEXT: Final = re.compile(rf"[ \t]{{0,8}}[{LOWER}]")
 #: Words around an amount of time that make it a measure, not a time limit.
 _MEASURES: Final = rows("amount_measures")
 _MEASURE_AFTER: Final = re.compile(rf"{S0}{alternation(w for w, where in _MEASURES if where == 'after')}(?!\w)")
@@ -84,7 +86,7 @@ _ANCHOR_END_WORDS: Final = re.compile(rf"{S}(?:thì|mà|nhưng|và{S}phải|đ�
 _ANCHOR_LINE_END: Final = re.compile(rf"[ \t]*\n(?![ \t]{{0,3}}[{LOWER}0-9])")
 
 
-def deadline_before(low: str, c: Candidate, floor: int) -> tuple[int, Deadline] | None:
+def deadline_before(low: str, c: Candidate, floor: int, text: str | None = None) -> tuple[int, Deadline] | None:
     """The deadline that the words before ``c`` make of it, with the lead's start. Callers test
     first that the text before ``c`` ends with one of :data:`LEAD_ENDINGS` (nothing else can
     match); no lead reaches back before ``floor``."""
@@ -101,7 +103,7 @@ def deadline_before(low: str, c: Candidate, floor: int) -> tuple[int, Deadline] 
         if m is not None:
             return m.start(), Before(due=v, time=c.time)
         return _start_of_effect(low, c, v, lo)
-    return _span_deadline(low, c, v, lo)
+    return _span_deadline(low, c, v, lo, text)
 
 
 def _start_of_effect(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Deadline] | None:
@@ -121,12 +123,12 @@ def _start_of_effect(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, D
     return None
 
 
-def _span_deadline(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Deadline] | None:
+def _span_deadline(low: str, c: Candidate, v: VnDate, lo: int, text: str | None) -> tuple[int, Deadline] | None:
     """A month, quarter or year as a limit: "trong quý I/2019", "đến hết năm 2024", "trước tháng 6"."""
     s = c.start
     m = _BACK_WITHIN.search(low, lo, s)
     if m is not None:
-        return (m.start(), Within(span=v)) if _limits_work(low, m, c) else None
+        return (m.start(), Within(span=v)) if _limits_work(low, m, c, text) else None
     m = _BACK_NLT.search(low, lo, s)
     if m is not None and "hết" in m.group():
         return m.start(), Within(span=v)
@@ -136,7 +138,7 @@ def _span_deadline(low: str, c: Candidate, v: VnDate, lo: int) -> tuple[int, Dea
     return None
 
 
-def _limits_work(low: str, lead: re.Match[str], c: Candidate) -> bool:
+def _limits_work(low: str, lead: re.Match[str], c: Candidate, text: str | None) -> bool:
     """Whether "trong/vào/hết <a month, quarter or year>" sets a time limit for doing something,
     rather than dating an event or scoping a fact.
 
@@ -152,12 +154,13 @@ def _limits_work(low: str, lead: re.Match[str], c: Candidate) -> bool:
         return False
     if lead.group().rstrip(" :").endswith("vào"):
         return _COMPLETION_BEFORE.search(low, max(0, lead.start() - 30), lead.start()) is not None
-    return does_work_before(low, lead.start())
+    return does_work_before(low, lead.start(), text)
 
 
-def does_work_before(low: str, pos: int) -> bool:
-    """Whether the clause before ``pos`` has a verb of doing something ("triển khai", "tổ chức sơ kết")."""
-    return _ACTION_RE.search(low, _clause_start(low, pos), pos) is not None
+def does_work_before(low: str, pos: int, text: str | None = None) -> bool:
+    """Whether the clause before ``pos`` has a verb of doing something ("triển khai", "tổ chức sơ kết");
+    given the text itself, a line that goes on in lower case goes on with the clause."""
+    return _ACTION_RE.search(low, _clause_start(low, pos, text), pos) is not None
 
 
 def delivers_before(low: str, pos: int) -> bool:
@@ -196,10 +199,15 @@ def reports_past(low: str, pos: int) -> bool:
     return _PAST.search(low, _clause_start(low, pos), pos) is not None
 
 
-def _clause_start(low: str, pos: int) -> int:
-    """Start of the sentence that ``pos`` is in, looking back at most 160 characters."""
+def _clause_start(low: str, pos: int, text: str | None = None) -> int:
+    """Start of the sentence that ``pos`` is in, looking back at most 160 characters. Given the text
+    itself, a line break before a lower-case word is no end ("Các đơn vị hoàn\nthành trong …")."""
     lo = max(0, pos - 160)
-    cut = max(low.rfind(".", lo, pos), low.rfind(";", lo, pos), low.rfind("\n", lo, pos), low.rfind("!", lo, pos))
+    cut = max(low.rfind(".", lo, pos), low.rfind(";", lo, pos), low.rfind("!", lo, pos))
+    line = low.rfind("\n", lo, pos)
+    while text is not None and line > cut and _LOWER_NEXT.match(text, line + 1):
+        line = low.rfind("\n", lo, line)
+    cut = max(cut, line)
     return lo if cut < 0 else cut + 1
 
 
@@ -210,6 +218,9 @@ def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[in
     v = c.value
     if not isinstance(v, Amount):
         return None
+    line = low.find("\n", c.start, c.end)
+    if line >= 0 and not _LOWER_NEXT.match(text, line + 1):
+        return None  # "thời hạn 05\nngày làm việc" goes on; "… 15\nNgày 20/5 …" is another line
     am = _ANCHOR_RE.match(low, c.end)
     effect = _BACK_EFFECTIVE_AFTER.search(low, max(floor, c.start - 40), c.start)
     if effect is not None:

@@ -223,14 +223,14 @@ class _Walk:
         and the deadline it is the due day of, if any."""
         lead = tail.endswith(LEAD_ENDINGS)
         if c.form != "maybe":
-            return True, deadline_before(self.low, c, self.floor) if lead else None
+            return True, deadline_before(self.low, c, self.floor, self.text) if lead else None
         prev = self.prev
         listed = (
             prev is not None and self.prev_hits > 0 and _LIST_GAP.fullmatch(self.low, prev.end, c.start) is not None
         )
         if not (listed or c.start < c.dstart or tail.endswith(_DAY_KEYWORDS)):
             return False, None
-        dl = deadline_before(self.low, c, self.floor) if lead else None
+        dl = deadline_before(self.low, c, self.floor, self.text) if lead else None
         if dl is None and listed and self.prev_deadline is not None:
             dl = same_kind(self.prev_deadline, c, v)
         return True, dl
