@@ -223,6 +223,8 @@ def test_a_full_date_context_takes_the_next_occurrence_only_looking_forward() ->
         ("Việc thẩm định quyết toán phải thực hiện trước ngày 01 tháng 10 năm sau.", "ngày 01 tháng 10"),
         ("Học sinh lớp 12: từ ngày 01 tháng 01 đến hết ngày 30 tháng 9 của năm đó.", "ngày 30 tháng 9"),
         ("Số liệu tính đến hết ngày 31 tháng 12 năm trước liền kề.", "ngày 31 tháng 12"),
+        ("Thẻ có giá trị đến hết ngày 31 tháng 12 của năm tốt nghiệp.", "ngày 31 tháng 12"),
+        ("Các tỉnh gửi kế hoạch trước ngày 30/6 của năm.", "ngày 30/6"),
     ],
 )
 def test_a_day_of_every_year_keeps_no_year(text: str, written: str) -> None:
@@ -261,6 +263,10 @@ def test_a_day_until_now_is_in_the_past_and_no_deadline() -> None:
         "Người có thời gian công tác từ ngày 30/4/1975 trở về trước được hưởng trợ cấp.",
         "Dự án được phê duyệt trước ngày 01/01/2025 nhưng chưa triển khai thì phải rà soát.",
         "Bộ phận một cửa hoạt động từ ngày 01/7/2025 đã ổn định.",
+        "Bí thư quận, huyện (chức danh nghỉ hưu trước 01/7/2025) được tặng quà.",
+        "Thời gian công tác trước ngày 01/01/1995 được tính là thời gian đóng.",
+        "Người lao động đóng bảo hiểm xã hội trước 01/10/2004 được bảo lưu.",
+        "Người hưởng chế độ từ ngày 01/7/2025 trở đi thì áp dụng quy định mới.",
     ],
 )
 def test_a_day_in_a_condition_is_no_deadline(text: str) -> None:
@@ -648,3 +654,8 @@ def test_a_line_break_inside_a_clause_keeps_its_time_limit(text: str, span: str)
 def test_a_line_that_starts_in_capitals_is_another_clause() -> None:
     assert [m.kind for m in find_all("Số hồ sơ trong 15\nNgày 20/5/2025 họp giao ban.")] == [MatchKind.DATE]
     assert [m.kind for m in find_all("Thiệt hại lớn\nTrong năm 2025 có 5 vụ cháy.")] == [MatchKind.DATE]
+
+
+def test_this_year_and_a_year_in_figures_still_complete() -> None:
+    found = find_all("Báo cáo trước ngày 15/12 của năm nay.", context_date=dt.date(2025, 3, 10))
+    assert [m.value for m in found if m.kind is MatchKind.DATE] == [VnDate(year=2025, month=12, day=15)]

@@ -61,10 +61,12 @@ _MEASURE_BEFORE: Final = tuple(w for w, where in _MEASURES if where == "before")
 _UNTIL_NOW: Final = re.compile(
     rf"{S0},?{S0}(?:đến|tới|cho{S}đến){S}(?:nay|hiện{S}nay|thời{S}điểm{S}(?:này|hiện{S}tại))(?!\w)"
 )
-#: Words right after a day that make "trước / từ <day>" a condition, not a time limit: "người đang
-#: hưởng lương hưu trước ngày 01/01/1994 mà …", "hợp đồng ký trước ngày 01/7/2025 thì …",
-#: "từ ngày 15/10/1993 trở về trước".
-_CONDITION_AFTER: Final = re.compile(rf"{S0},?{S0}(?:mà|thì|nhưng|vẫn|đã|trở{S}về{S}trước)(?!\w)")
+#: Words that make "trước / từ <day>" a condition, not a time limit (data: cutoff_words.txt): right
+#: after the day ("… trước ngày 01/01/1994 mà …", "từ ngày 30/4/1975 trở về trước"), or last before
+#: "trước" ("chức danh nghỉ hưu trước 01/7/2025").
+_CUTOFF: Final = rows("cutoff_words")
+_CONDITION_AFTER: Final = re.compile(rf"{S0},?{S0}{alternation(w for w, where in _CUTOFF if where == 'after')}(?!\w)")
+_CONDITION_BEFORE: Final = re.compile(rf"(?<!\w){alternation(w for w, where in _CUTOFF if where == 'before')}{S0}$")
 
 
 def _endings(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -101,6 +103,8 @@ def deadline_before(low: str, c: Candidate, floor: int, text: str | None = None)
             return m.start(), NoLaterThan(due=v, time=c.time)
         m = _BACK_BEFORE.search(low, lo, s)
         if m is not None:
+            if _CONDITION_BEFORE.search(low, max(0, m.start() - 24), m.start()):
+                return None  # "người nghỉ hưu trước ngày 01/7/2025": who, not by when
             return m.start(), Before(due=v, time=c.time)
         return _start_of_effect(low, c, v, lo)
     return _span_deadline(low, c, v, lo, text)

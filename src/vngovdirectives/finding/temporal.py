@@ -61,9 +61,13 @@ _DAY_KEYWORDS: Final = ("ngày", "mùng", "mồng", "hết", "trước", "sáng"
 _DATE, _PERIOD, _DEADLINE = HitKind.DATE, HitKind.PERIOD, HitKind.DEADLINE
 #: Words right after a year-less day that make it a day of every year, or of a year named only
 #: relative to something else: "ngày 15 tháng 6 hằng năm", "trước ngày 01 tháng 10 năm sau",
-#: "đến hết ngày 30 tháng 9 của năm đó". Such a day keeps no year.
+#: "đến hết ngày 30 tháng 9 của năm đó", "ngày 31 tháng 12 của năm tốt nghiệp" ("của năm" and any
+#: word but a number, "nay" or "này"). Such a day keeps no year.
 _RELATIVE_YEARS: Final = alternation(words("relative_years"))
-_ANY_YEAR: Final = re.compile(rf"{S0},?{S0}(?:của{S})?(?:(?:hằng|hàng|mỗi){S}năm|năm{S}(?:{_RELATIVE_YEARS})(?!\w))")
+_ANY_YEAR: Final = re.compile(
+    rf"{S0},?{S0}(?:của{S})?(?:(?:hằng|hàng|mỗi){S}năm|năm{S}(?:{_RELATIVE_YEARS})(?!\w))"
+    rf"|{S0},?{S0}của{S}năm(?!{S0}\d|{S}(?:nay|này)(?!\w))"
+)
 
 
 def scan_temporal(
