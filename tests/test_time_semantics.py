@@ -659,3 +659,16 @@ def test_a_line_that_starts_in_capitals_is_another_clause() -> None:
 def test_this_year_and_a_year_in_figures_still_complete() -> None:
     found = find_all("Báo cáo trước ngày 15/12 của năm nay.", context_date=dt.date(2025, 3, 10))
     assert [m.value for m in found if m.kind is MatchKind.DATE] == [VnDate(year=2025, month=12, day=15)]
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "trong thời hạn tối đa 10 ngày làm việc",
+        "trong thời gian không quá 15 ngày",
+        "Chậm nhất sau 30 ngày kể từ ngày ký",
+    ],
+)
+def test_a_time_limit_opens_at_its_first_lead(span: str) -> None:
+    (m,) = [m for m in find_all(f"Sở Tư pháp thẩm định {span}.") if m.kind is MatchKind.DEADLINE]
+    assert m.text == span

@@ -239,6 +239,9 @@ def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[in
     if am is None and low.startswith((" qua", " vừa qua", " tới", " gần"), c.end):
         return None
     start = lead.start() if lead is not None else c.start
+    outer = _BACK_REL_LEAD.search(low, max(floor, start - 24), start) if lead is not None else None
+    if outer is not None:  # "trong thời hạn tối đa 10 ngày", "Chậm nhất sau 30 ngày": the first lead opens it
+        start = outer.start()
     if _MEASURE_AFTER.match(low, c.end) or low[max(0, start - 16) : start].rstrip().endswith(_MEASURE_BEFORE):
         return None  # a threshold, an entitlement, a change: "từ 14 ngày làm việc trở lên", "được nghỉ 10 ngày"
     anchor, end = _anchor(text, am, c.end)

@@ -149,7 +149,8 @@ class _Walk:
         self._settle(None, c.end)
 
     def _add(self, hit: Hit, *, forward: bool = False) -> None:
-        self.hits.append(hit if self._any_year(hit.start, hit.end) else _finish(hit, self.context, forward=forward))
+        done = _finish(hit, self.context, forward=forward)
+        self.hits.append(hit if done is not hit and self._any_year(hit.start, hit.end) else done)
 
     def _any_year(self, start: int, end: int) -> bool:
         """Whether the year-less value at ``[start:end]`` is a day of every year (or of a year told
