@@ -672,3 +672,22 @@ def test_this_year_and_a_year_in_figures_still_complete() -> None:
 def test_a_time_limit_opens_at_its_first_lead(span: str) -> None:
     (m,) = [m for m in find_all(f"Sở Tư pháp thẩm định {span}.") if m.kind is MatchKind.DEADLINE]
     assert m.text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Decree No. 12/2025/ND-CP dated June 11, 2025 of the Government", dt.date(2025, 6, 11)),
+        ("Hanoi, November 19, 2025", dt.date(2025, 11, 19)),
+        ("DATED AUGUST\n15, 2023", dt.date(2023, 8, 15)),
+    ],
+)
+def test_an_english_translation_dates_as_it_writes(text: str, day: dt.date) -> None:
+    dates = [m.value for m in find_all(text) if m.kind is MatchKind.DATE]
+    assert dates == [VnDate.of(day)]
+    refs = [m.value for m in find_all(text) if m.kind is MatchKind.REFERENCE]
+    assert all(r.issued_on == VnDate.of(day) for r in refs)
+
+
+def test_may_is_a_month_only_before_a_day_and_a_year() -> None:
+    assert [m.text for m in find_all("Công ty may mặc 12, năm 2025 sản xuất.")] == ["năm 2025"]

@@ -60,6 +60,12 @@ _LISTED_ITEM: Final = {
 }
 #: A month written as a word, with its year ("tháng Tám năm 1945"); a day number may stand before it.
 _WORD_MONTH_RE: Final = re.compile(rf"tháng{S}(?P<m>{alternation(MONTH_NAMES, S)}){S}năm{S}(?P<y>\d{{4}})(?![\d/])")
+#: An English translation's date, "June 11, 2025" (after "dated", in a date line "Hanoi, November 19, 2025").
+_ENGLISH_MONTHS: Final = {name: int(value) for name, value in table("english_months").items()}
+_ENGLISH_DATES: Final = {
+    name: re.compile(rf"(?<![^\W\d_]){name}{S}(?P<d>\d{{1,2}}){S0},?{S0}(?P<y>\d{{4}})(?![\d/])")
+    for name in _ENGLISH_MONTHS
+}
 _DAY_BEFORE_WORD_MONTH: Final = re.compile(rf"(?<![\d/.\-])(?:ngày{S})?(?P<d>\d{{1,2}}){S}$")
 _WORD_AMOUNT_BACK: Final = re.compile(rf"(?P<n>{alternation(words('number_words'))}){S}ngày{S}$")
 # "mùng 5", "mồng 5": one literal-led pattern each (a class of two letters would not be one).
@@ -179,6 +185,11 @@ def _keyword_candidates(low: str, out: list[Candidate]) -> None:
         if v is not None:
             out.append(Candidate(m.start(), m.end(), "date", v))
     _word_months(low, out)
+    for name, rx in _ENGLISH_DATES.items():
+        for m in led_by(low, name, rx):
+            v = make_date(int(m["y"]), _ENGLISH_MONTHS[name], int(m["d"]))
+            if v is not None:
+                out.append(Candidate(m.start(), m.end(), "date", v))
     for m in led_by(low, "làm", _WORK_WORD_RE):
         b = _WORD_AMOUNT_BACK.search(low, max(0, m.start() - 20), m.start())
         if b is not None:

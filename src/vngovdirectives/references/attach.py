@@ -29,10 +29,11 @@ __all__ = ["date_after", "dated_sentence", "header_date", "header_type", "is_let
 
 #: After a number: the gap (a comma, a line break; taken whole, as an atomic group would: a
 #: look-ahead captures it and a back-reference consumes it), then "ngày" (maybe after "ban hành")
-#: that leads to an issue date, or a year "năm 2020". One pattern, one call per number.
+#: (or "dated" in an English translation) that leads to an issue date, or a year "năm 2020". One
+#: pattern, one call per number.
 _AFTER: Final = re.compile(
     r"(?=(?P<gap>[ \t]{0,3}\n?[ \t]{0,3},?[ \t\n]{0,3}(?:\(\s{0,2})?))(?P=gap)"
-    r"(?:(?P<lead>(?i:(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy)\s{0,3}))"
+    r"(?:(?P<lead>(?i:(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy|dated)\s{0,3}))"
     r"|năm\s{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9/]))?"
 )
 _OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
