@@ -295,6 +295,16 @@ def test_acts_on_provisions_of_another_document_pass_the_blocker_quy_dinh_tai() 
     assert [relation for _, relation, _ in found(text)] == ["repeals", "repeals", "repeals", "amends", "cited"]
 
 
+def test_a_basis_opens_a_preamble_line_not_a_bracket_or_a_step() -> None:
+    text = (
+        "QUYẾT ĐỊNH\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Căn cứ Nghị định số 12/2024/NĐ-CP;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục.\n"
+        "| 1 | Cấp phép | Phí 500.000 đồng (Căn cứ khoản 2 Điều 34 Nghị quyết số 16/2024/NQ-HĐND) |\n"
+        "Bước 2: Căn cứ tiêu chí quy định tại Nghị định số 272/2025/NĐ-CP, Sở Nội vụ thẩm định.\n"
+    )
+    assert [relation for _, relation, _ in found(text)] == ["basis", "basis", "cited", "cited"]
+
+
 def test_a_page_title_and_its_metadata_name_the_page_itself() -> None:
     text = (
         "Quyết định 507/QĐ-UBND năm 2023 về quy chế làm việc\nSố hiệu: 507/QĐ-UBND | Loại văn bản: Quyết định\n"

@@ -153,6 +153,12 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: What a clause opens after; a legal basis ("Căn cứ …") opens a preamble's line or a sentence, not
+#: a bracket or a step ("Phí … (Căn cứ Điều 9 Nghị quyết số …)", "Bước 2: Căn cứ tiêu chí …").
+_OPENS: Final = "\n;:.|("
+_BASIS_OPENS: Final = "\n;.|"
+
+
 class CueText:
     """One text prepared for classification: masked text, sentence breaks, cue hits, sorted references.
 
@@ -177,7 +183,8 @@ class CueText:
         hits += [
             CueHit(m.start(), m.end(), cue_of(m))
             for m in OPENERS[genre].find(self.masked, low)
-            if self._clause_start(m.start()) and not (cue_of(m).where is Where.LEADS and self._broken_line(m.start()))
+            if self._clause_start(m.start(), _BASIS_OPENS if cue_of(m).relation is Relation.BASIS else _OPENS)
+            and not (cue_of(m).where is Where.LEADS and self._broken_line(m.start()))
         ]
         hits.sort(key=lambda h: (h.start, h.cue.where in _OPENER_KINDS))  # at one place an opener wins
         self.hits = hits
@@ -226,12 +233,12 @@ class CueText:
         last = before[:-1].rstrip(" \t*_")
         return bool(last) and last[-1].isalpha() and _LABEL_END.search(last) is None
 
-    def _clause_start(self, pos: int) -> bool:
-        """True where only spaces or list marks stand between ``pos`` and a line start or ; : . | ("""
+    def _clause_start(self, pos: int, marks: str = "\n;:.|(") -> bool:
+        """True where only spaces or list marks stand between ``pos`` and a line start or one of ``marks``."""
         j = pos - 1
         while j >= 0 and pos - j <= 12 and self.masked[j] in " \t*_#>•+-–":
             j -= 1
-        return j < 0 or self.masked[j] in "\n;:.|("
+        return j < 0 or self.masked[j] in marks
 
     def _lists(self) -> list[tuple[int, int, CueHit]]:
         """Lists headed by a cue that ends its line with a colon: (first item, end, heading cue)."""
