@@ -97,7 +97,7 @@ def test_a_part_repealed_is_an_amendment(graph: CitationGraph) -> None:
 def test_a_letter_that_replies_to_another(graph: CitationGraph) -> None:
     assert edges(graph, "902/CTHV-TTHT") == [
         ("reply", "15/2024/CV-MP", None),
-        ("basis", "219/2013/TT-BTC", "Điều 9"),
+        ("cited", "219/2013/TT-BTC", "Điều 9"),  # "…: căn cứ Điều 9 …": the letter's reasoning, no preamble
         ("implements", "60/2024/NĐ-CP", None),  # "Nghị định 60": the one Nghị định 60 of the corpus
     ]
     question = graph.document("15/2024/CV-MP")

@@ -472,10 +472,13 @@ def test_a_list_below_a_colon_ended_repeal_and_an_opening_thuc_hien() -> None:
 
 def test_an_opener_in_parentheses_ends_with_them() -> None:
     text = (
-        "KẾ HOẠCH\nHỗ trợ liên kết sản xuất (Căn cứ Điều 7 Nghị quyết số 17/2024/NQ-HĐND)\n1.013081\n"
+        "KẾ HOẠCH\nHỗ trợ liên kết sản xuất (Thực hiện Kế hoạch số 17/KH-UBND)\n1.013081\n"
         "Nông nghiệp\nQuyết định số 1717/QĐ-UBND ngày 18/12/2024 công bố thủ tục hành chính"
     )
-    assert found(text) == [("17/2024/NQ-HĐND", "basis", "Điều 7"), ("1717/QĐ-UBND", "cited", None)]
+    assert found(text) == [("17/KH-UBND", "implements", None), ("1717/QĐ-UBND", "cited", None)]
+    # a basis in brackets is a listed procedure's, not the text's own
+    bracketed = text.replace("Thực hiện Kế hoạch số 17/KH-UBND", "Căn cứ Điều 7 Nghị quyết số 17/2024/NQ-HĐND")
+    assert found(bracketed) == [("17/2024/NQ-HĐND", "cited", "Điều 7"), ("1717/QĐ-UBND", "cited", None)]
 
 
 def test_a_quotation_holds_another_texts_words() -> None:

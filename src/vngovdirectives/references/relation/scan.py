@@ -140,8 +140,12 @@ def _walk(scan: CueText, r: int) -> Classified | None:
             break
         if hit.cue.where is Where.AFTER or (blocked and hit.cue.where is not Where.LEADS):
             continue
+        if scan.closed(hit, start):  # "(Thực hiện Kế hoạch số …)": a cue in brackets ends with them
+            if hit.cue.where is Where.OPENS:
+                return None
+            continue
         if hit.cue.where is Where.OPENS:
-            return None if scan.closed(hit, start) else Classified(hit.cue.relation, cue=hit.cue.phrase)
+            return Classified(hit.cue.relation, cue=hit.cue.phrase)
         if hit.cue.where is Where.THROUGH:
             if fallback is None and scan.governed(hit, r) is not None:
                 fallback = Classified(hit.cue.relation, cue=hit.cue.phrase)
