@@ -305,6 +305,24 @@ def test_a_basis_opens_a_preamble_line_not_a_bracket_or_a_step() -> None:
     assert [relation for _, relation, _ in found(text)] == ["basis", "basis", "cited", "cited"]
 
 
+def test_a_provision_pointed_to_or_a_review_is_not_carried_out() -> None:
+    text = (
+        "QUY ĐỊNH\nĐiều 5. Kinh phí thực hiện theo điểm a khoản 1 Điều 20 Nghị định số 42/2022/NĐ-CP.\n"
+        "Điều 6. Các sở tổ chức sơ kết thực hiện Chỉ thị số 05/CT-TTg.\n"
+        "Điều 7. Công bố thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực y tế quy định tại Thông tư "
+        "số 44/2025/TT-BYT.\n"
+        "Điều 8. Tỉnh thực hiện theo chỉ đạo của Thủ tướng tại Thông báo số 75-TB/VPCP.\n"
+    )
+    assert [relation for _, relation, _ in found(text)] == ["cited", "cited", "cited", "implements"]
+
+
+def test_a_cue_that_fails_does_not_hide_one_inside_its_first_words() -> None:
+    # "thực hiện theo" starts a cue of its own ("… theo điểm …"); where it fails, "theo chỉ đạo … tại"
+    # still starts at "theo"
+    text = "KẾ HOẠCH\nTỉnh thực hiện theo chỉ đạo của Tổng Bí thư tại Thông báo số 75-TB/VPTW ngày 04/8/2025."
+    assert [relation for _, relation, _ in found(text)] == ["implements"]
+
+
 def test_a_page_title_and_its_metadata_name_the_page_itself() -> None:
     text = (
         "Quyết định 507/QĐ-UBND năm 2023 về quy chế làm việc\nSố hiệu: 507/QĐ-UBND | Loại văn bản: Quyết định\n"

@@ -222,19 +222,19 @@ class CueSet:
         stop = len(text) if end is None else end
         out: list[re.Match[str]] = []
         last = -1
-        match = self.pattern.match
-        starts = self.starts.finditer(low, start, stop)
-        if start == 0 and self.head is not None:
-            first = self.head.match(low, 0, stop)
-            starts = itertools.chain([first] if first else [], starts)
-        for s in starts:
+        match, search = self.pattern.match, self.starts.search
+        first = self.head.match(low, 0, stop) if start == 0 and self.head is not None else None
+        s = first or search(low, start, stop)
+        while s is not None:
             p = s.start("w")
-            if p < last:
-                continue
-            m = match(text, p, stop)
-            if m is not None:
-                out.append(m)
-                last = m.end()
+            if p >= last:
+                m = match(text, p, stop)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+            # on from the next character, not from the end of the first words read: a cue that
+            # failed there may hold the start of another ("thực hiện theo" … "theo chỉ đạo … tại")
+            s = search(low, p + 1, stop)
         return out
 
     def match(self, text: str, pos: int = 0, end: int | None = None) -> re.Match[str] | None:
