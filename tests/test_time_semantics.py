@@ -318,6 +318,11 @@ def test_an_amount_that_measures_is_no_time_limit(text: str) -> None:
             "trong thời hạn 30 ngày kể từ ngày ký",
             "ngày ký",
         ),
+        (
+            "Không quá 02 ngày làm việc, kể từ ngày nhận đủ hồ sơ hoặc có thể kéo dài hơn theo thỏa thuận.",
+            "Không quá 02 ngày làm việc, kể từ ngày nhận đủ hồ sơ",
+            "ngày nhận đủ hồ sơ",
+        ),
     ],
 )
 def test_the_event_a_time_limit_counts_from(text: str, span: str, anchor: str) -> None:

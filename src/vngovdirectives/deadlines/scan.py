@@ -83,7 +83,9 @@ _STRONG_REL_LEADS: Final = ("hạn", "vòng", "đa", "quá")
 _ANCHOR_RE: Final = re.compile(rf"{S0}[,(]?{S0}(?:{ANCHOR}|từ{S}(?=ngày|khi|thời{S}điểm))(?P<a>[^,.;:()|]{{1,160}})")
 #: Words that end an anchor's event: the sentence goes on with a condition or another duty ("… kể
 #: từ ngày nhận được yêu cầu thì bên đại lý …", "… kể từ ngày ký và phải được công bố …").
-_ANCHOR_END_WORDS: Final = re.compile(rf"{S}(?:thì|mà|nhưng|và{S}phải|đồng{S}thời|trừ{S}trường{S}hợp)(?!\w)")
+_ANCHOR_END_WORDS: Final = re.compile(
+    rf"{S}(?:thì|mà|nhưng|và{S}phải|đồng{S}thời|trừ{S}trường{S}hợp|hoặc{S}có{S}thể)(?!\w)"
+)
 #: A line break that ends an anchor: the next line opens in capitals or with a list mark.
 _ANCHOR_LINE_END: Final = re.compile(rf"[ \t]*\n(?![ \t]{{0,3}}[{LOWER}0-9])")
 
@@ -242,7 +244,7 @@ def relative_deadline(text: str, low: str, c: Candidate, floor: int) -> tuple[in
     outer = _BACK_REL_LEAD.search(low, max(floor, start - 24), start) if lead is not None else None
     if outer is not None:  # "trong thời hạn tối đa 10 ngày", "Chậm nhất sau 30 ngày": the first lead opens it
         start = outer.start()
-    if _MEASURE_AFTER.match(low, c.end) or low[max(0, start - 16) : start].rstrip().endswith(_MEASURE_BEFORE):
+    if _MEASURE_AFTER.match(low, c.end) or low[max(0, start - 24) : start].rstrip().endswith(_MEASURE_BEFORE):
         return None  # a threshold, an entitlement, a change: "từ 14 ngày làm việc trở lên", "được nghỉ 10 ngày"
     anchor, end = _anchor(text, am, c.end)
     return start, end, Relative(amount=v.amount, unit=v.unit, anchor=anchor)
