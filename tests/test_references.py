@@ -385,6 +385,24 @@ def test_an_issuer_broken_after_a_head_word_goes_on(text: str, issuer: str) -> N
     assert m.value.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("text", "type_name", "issuer"),
+    [
+        ("TRIỂN KHAI NGHỊ QUYẾT SỐ 66-NQ/TW NGÀY 30/4/2025 CỦA BỘ CHÍNH TRỊ VỀ ĐỔI MỚI", "Nghị quyết", "BỘ CHÍNH TRỊ"),
+        ("QUY CHUẨN ÁP DỤNG TRƯỚC KHI LUẬT PHÒNG CHÁY VÀ CHỮA\nCHÁY SỐ 27/2001/QH10 CÓ HIỆU LỰC", "Luật", None),
+        ("Nghị định số 61/2020/NĐ-CP ngày 29/05/2020 của Chính phủ thi hành một số điều", "Nghị định", "Chính phủ"),
+    ],
+)
+def test_a_title_in_capitals_names_its_law_and_issuer(text: str, type_name: str, issuer: str | None) -> None:
+    (m,) = find_references(text)
+    assert (m.value.type_name, m.value.issuer) == (type_name, issuer)
+
+
+def test_a_law_name_holds_no_blank_line() -> None:
+    (m,) = find_references("LUẬT\nBẢO HIỂM XÃ HỘI\n\nLuật Bảo hiểm xã hội số 41/2024/QH15 ngày 29 tháng 6 năm 2024")
+    assert m.text.startswith("Luật Bảo hiểm xã hội số")
+
+
 def test_a_law_page_is_a_document_for_its_relations() -> None:
     # no header number, but the type line "LUẬT" in capitals: the page is the law, not a news report of it
     text = (

@@ -36,11 +36,13 @@ _AFTER: Final = re.compile(
     r"(?:(?P<lead>(?i:(?:ban hành\s{1,3}|được ban hành\s{1,3})?(?:ngày|ngµy|dated)\s{0,3}))"
     r"|năm\s{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9/]))?"
 )
-_OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}của\s{1,3}")
+_OF_AFTER: Final = re.compile(r"\s{0,3},?\s{0,3}(?:của|CỦA)\s{1,3}")
 #: Where an issuer named after "của" ends ("của UBND tỉnh về việc …").
 #: A line break ends it unless the next line goes on in lower case (a name broken by the page:
 #: "của Bộ\ntrưởng Bộ Công Thương").
-_ISSUER_END_WORDS: Final = trie(words("issuer_end_words"), r"\s{1,3}")
+_ISSUER_END_WORDS: Final = trie(  # as listed, and in capitals for a title in capitals ("… CỦA BỘ CHÍNH TRỊ VỀ …")
+    sorted({*words("issuer_end_words"), *(w.upper() for w in words("issuer_end_words"))}), r"\s{1,3}"
+)
 #: "và" joins the two halves of a body's name ("Bộ Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo")
 #: unless what follows is in lower case or names another document ("… của UBND tỉnh và Nghị quyết số …").
 _AND_ENDS: Final = rf"\svà\s{{1,3}}(?:(?![{UPPER}])|{alternation(lead_type_names())}(?!\w))"
@@ -74,7 +76,7 @@ _HEADER_WINDOW: Final = 700
 
 def issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """The body named after "của" at ``pos`` ("của UBND tỉnh về …" → "UBND tỉnh") and where it ends."""
-    if text.find("của", pos, pos + 10) < 0:  # the common case, decided without the pattern
+    if text.find("của", pos, pos + 10) < 0 and text.find("CỦA", pos, pos + 10) < 0:  # the common case
         return None, pos
     m = _OF_AFTER.match(text, pos)
     if m is None:

@@ -64,10 +64,12 @@ _NOT_A_DOCUMENT_ENDINGS: Final = tuple(sorted({w.split()[-1] for w in _NOT_A_DOC
 #: The name holds no "/": "Luật số 19/2000/QH10 và Luật số 10/2008/QH12, Bộ luật Lao động số …"
 #: names three laws, and the last one's name starts at "Bộ luật", not at the first "Luật".
 _LAW_BEFORE: Final = re.compile(
-    r"(?<![^\W\d_])(?P<type>Luật|Bộ luật|Pháp lệnh)\s[^.;:()/]{1,80}?\s[Ss]ố\s{0,3}:?\s{0,3}$"
+    r"(?<![^\W\d_])(?P<type>Luật|Bộ luật|Pháp lệnh|LUẬT|BỘ LUẬT|PHÁP LỆNH)"  # (a title in capitals too)
+    r"\s[^.;:()/]{1,80}?\s(?:[Ss]ố|SỐ)\s{0,3}:?\s{0,3}$"
 )
 
 
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 #: A law named after "của" ("quy định của Luật Bảo hiểm xã hội số …").
 _LAW_AFTER_OF: Final = re.compile(r"\scủa\s{1,3}(?P<type>Luật|Bộ luật|Pháp lệnh)\s")
 
@@ -154,9 +156,11 @@ def _qualified_type(text: str, so_start: int) -> Lead | None:
 
 def _law_before(text: str, lo: int, serial_start: int) -> Lead | None:
     back = text[lo:serial_start]
-    if "uật" not in back and "háp lệnh" not in back:
+    if "uật" not in back and "háp lệnh" not in back and "UẬT" not in back and "HÁP LỆNH" not in back:
         return None
     m = _LAW_BEFORE.search(back)
+    while m is not None and _BLANK_LINE.search(back, m.start()):
+        m = _LAW_BEFORE.search(back, m.start() + 1)  # a name holds no blank line: "LUẬT\nBẢO HIỂM …\n\nLuật …"
     if m is None:
         return None
     return Lead(lo + m.start("type"), normal_type_name(m.group("type")), True, False)
