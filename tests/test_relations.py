@@ -323,6 +323,11 @@ def test_a_cue_that_fails_does_not_hide_one_inside_its_first_words() -> None:
     assert [relation for _, relation, _ in found(text)] == ["implements"]
 
 
+def test_directions_given_in_a_list_of_documents() -> None:
+    text = "Tin tức\nCác tỉnh triển khai theo chỉ đạo của Thủ tướng tại các Công điện số 217/CĐ-TTg, số 223/CĐ-TTg."
+    assert [relation for _, relation, _ in found(text)] == ["implements", "implements"]
+
+
 def test_a_page_title_and_its_metadata_name_the_page_itself() -> None:
     text = (
         "Quyết định 507/QĐ-UBND năm 2023 về quy chế làm việc\nSố hiệu: 507/QĐ-UBND | Loại văn bản: Quyết định\n"
