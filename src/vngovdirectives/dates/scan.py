@@ -185,7 +185,9 @@ def _keyword_candidates(low: str, out: list[Candidate]) -> None:
         if v is not None:
             out.append(Candidate(m.start(), m.end(), "date", v))
     _word_months(low, out)
-    for name, rx in _ENGLISH_DATES.items():
+    # (an English date has ", <year>": two look-ups spare the twelve month names on other pages)
+    english = ", 20" in low or ", 19" in low
+    for name, rx in _ENGLISH_DATES.items() if english else ():
         for m in led_by(low, name, rx):
             v = make_date(int(m["y"]), _ENGLISH_MONTHS[name], int(m["d"]))
             if v is not None:
