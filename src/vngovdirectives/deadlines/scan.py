@@ -192,7 +192,9 @@ def effective_from(low: str, c: Candidate, floor: int) -> tuple[int, Effective] 
     if not isinstance(v, VnDate) or v.day is None:
         return None
     found = _start_of_effect(low, c, v, max(floor, c.start - 48))
-    return found if found is not None and isinstance(found[1], Effective) else None
+    if found is None or not isinstance(found[1], Effective):
+        return None
+    return found[0], found[1]
 
 
 def until_now(low: str, pos: int) -> bool:
