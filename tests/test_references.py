@@ -293,6 +293,7 @@ def test_a_licence_is_a_giay_phep_dated_by_a_day_on_its_row(text: str, issued: d
     [
         "Quyết định số 12/QĐ-UBND\n15/3/2020 tổ chức hội nghị",  # another line
         "Thông tư số 03/2010/TT-BNV  (01/07/2010 )\nnội dung",  # a page title's posting day
+        "TRIỂN KHAI NGHỊ QUYẾT SỐ 66-NQ/TW\nNgày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ, …",  # the next sentence's
     ],
 )
 def test_a_day_away_from_the_number_is_not_its_issue_date(text: str) -> None:

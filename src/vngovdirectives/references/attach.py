@@ -67,6 +67,9 @@ _DATED_MID: Final = re.compile(r"\s{0,3},?(?P<mid>[^.\n]{0,220})")
 _ISSUING_VERB: Final = re.compile(rf"\b{alternation(words('issuing_verbs'), ' ')}\b")
 #: A document title line naming its type ("QUYẾT ĐỊNH", "KẾ HOẠCH").
 _TITLE_LINE: Final = re.compile(rf"\n[ \t]{{0,8}}(?P<t>[{UPPER}][{UPPER} ]{{1,30}}[{UPPER}])[ \t]{{0,8}}(?=\n)")
+#: A line that opens a sentence with its date ("Ngày 28 tháng 11 năm 2025, tại …"): not a date of the
+#: number that ends the line before (checked up to just after the date).
+_OPENS_SENTENCE: Final = re.compile(r"Ngày\s[^\n]{1,30}?\d{4}\s{0,2},")
 #: A letter's subject line right below its number: "V/v triển khai …".
 _SUBJECT_LINE: Final = re.compile(r"(?:^|\n|\|)[ \t*_]{0,4}(?:V/v|V/V|v/v)[\s:.]", re.MULTILINE)
 _SUBJECT_REACH: Final = 300
@@ -151,6 +154,8 @@ def date_after(ctx: ScanContext, pos: int) -> tuple[VnDate | None, int]:
         for start in m.span("lead"):
             found = ctx.date_at(start)
             if found is not None and found[1].day is not None:
+                if "\n" in m.group("gap") and _OPENS_SENTENCE.match(ctx.text, m.start("lead"), found[0] + 3):
+                    return None, pos  # "… Nghị quyết số 66-NQ/TW\nNgày 28/11/2025, tại …": the next sentence's
                 return found[1], found[0]
         return None, pos
     if m.group("y") is not None:
