@@ -696,3 +696,20 @@ def test_an_english_translation_dates_as_it_writes(text: str, day: dt.date) -> N
 
 def test_may_is_a_month_only_before_a_day_and_a_year() -> None:
     assert [m.text for m in find_all("Công ty may mặc 12, năm 2025 sản xuất.")] == ["năm 2025"]
+
+
+def test_a_recurring_deadline_record_has_the_kind_of_its_lead() -> None:
+    (yearly,) = [m for m in find_all("Các sở báo cáo trước ngày 10/7 hằng năm.") if m.kind is MatchKind.DEADLINE]
+    assert match_record(yearly) == {
+        "kind": "before",
+        "due": "--07-10",
+        "time": None,
+        "every": "year",
+        "day": 10,
+        "month": 7,
+        "strict": True,
+    }
+    (monthly,) = [m for m in find_all("Chậm nhất ngày 20 hằng tháng, các xã báo cáo.") if m.kind is MatchKind.DEADLINE]
+    record = match_record(monthly)
+    assert isinstance(record, dict)
+    assert (record["kind"], record["due"], record["every"]) == ("no_later_than", None, "month")

@@ -14,9 +14,10 @@ reference     ``{"number", "doc_type", "issued_on", "issuer", "short", "relation
               ``"repeals"`` …), ``part`` the part it affects ("khoản 2 Điều 15") or null
 date          an ISO-like string: "2019-03-29", "2019-03", "2019", "2019-Q1", "--03-29"
 period        ``{"start", "end"}``, two such strings
-deadline      ``{"kind", "due", "time", "amount", "unit", "anchor"}``; a recurring one has ``"every"``,
-              ``"day"``, ``"month"`` and ``"strict"`` (whether the day itself is too late) instead of
-              ``amount``, ``unit``, ``anchor``
+deadline      ``{"kind", "due", "time", "amount", "unit", "anchor"}``; a recurring one has the kind of
+              its lead ("before", or "no_later_than" when the day itself is in time), ``"every"``,
+              ``"day"``, ``"month"`` and ``"strict"`` instead of ``amount``, ``unit``, ``anchor``,
+              and a yearly one its day as ``due`` ("trước ngày 10/7 hằng năm": "--07-10")
 ============  ======================================================================================
 
 >>> from vngovdirectives import find_all
@@ -30,7 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vngovdirectives.dates.model import Period, TimeOfDay, VnDate
-from vngovdirectives.deadlines.model import Effective, Recurring, Relative
+from vngovdirectives.deadlines.model import Effective, Frequency, Recurring, Relative
 from vngovdirectives.numbers.model import DocumentNumber
 from vngovdirectives.references.model import DocumentReference
 
@@ -60,9 +61,12 @@ def match_record(match: Match[object]) -> object:
     if isinstance(value, DocumentNumber):
         return str(value)
     if isinstance(value, Recurring):
+        # the kind of its lead, as the corpus marks a standing rule ("trước ngày 10/7 hằng năm":
+        # before, due "--07-10"); "every" tells it recurs
+        yearly = value.every is Frequency.YEAR and value.month is not None
         return {
-            "kind": value.kind,
-            "due": None,
+            "kind": "before" if value.strict else "no_later_than",
+            "due": VnDate(month=value.month, day=value.day).iso() if yearly else None,
             "time": _iso(value.time),
             "every": value.every.value,
             "day": value.day,
