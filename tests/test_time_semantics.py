@@ -713,3 +713,17 @@ def test_a_recurring_deadline_record_has_the_kind_of_its_lead() -> None:
     record = match_record(monthly)
     assert isinstance(record, dict)
     assert (record["kind"], record["due"], record["every"]) == ("no_later_than", None, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (
+            "Đất sử dụng ổn định từ ngày 15 tháng 10 năm 1993 đến trước ngày 01 tháng 7 năm 2014.",
+            "1993-10-15/2014-06-30",
+        ),
+        ("Số liệu tính từ ngày 01/01/2026 đến trước ngày 01/3/2026.", "2026-01-01/2026-02-28"),
+    ],
+)
+def test_a_range_up_to_before_a_day_ends_the_day_before(text: str, iso: str) -> None:
+    assert [(m.kind, m.value.iso()) for m in find_all(text)] == [(MatchKind.PERIOD, iso)]

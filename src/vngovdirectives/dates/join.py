@@ -1,13 +1,15 @@
 """Dates written together: the two ends of a period, a bare day or month before a range, a list of days.
 
 The finders' walk asks these of neighbouring candidates: :func:`joined_period` ("từ ngày 25/3 đến
-31/3/2019"), :func:`bare_left_end` ("từ ngày 12 đến ngày 15-10", "từ tháng 4 đến tháng 6 năm
-2020": the left end is only a day or a month number) and :func:`listed_days` ("ngày 5 và
-6/3/2024": the days listed before a full date share its month and year).
+31/3/2019"; "từ ngày 15/10/1993 đến trước ngày 01/7/2014" ends on 30/6/2014), :func:`bare_left_end`
+("từ ngày 12 đến ngày 15-10", "từ tháng 4 đến tháng 6 năm 2020": the left end is only a day or a
+month number) and :func:`listed_days` ("ngày 5 và 6/3/2024": the days listed before a full date
+share its month and year).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -27,7 +29,8 @@ JOIN_GAP: Final = 32
 #: How the text before a range's right end can end (what :data:`_BARE_LEFT_END` ends with).
 RANGE_ENDINGS: Final = ("-", "đến", "hết", "tới")
 _RANGE_GAP: Final = re.compile(
-    rf"{S0}(?:-|(?:đến|tới)(?:{S}hết)?)(?:{S}(?:thứ{S}[^\W\d_]{{1,4}}|chủ{S}nhật),?)?(?:{S}ngày)?{S0}"
+    rf"{S0}(?:-|(?:đến|tới)(?:{S}(?:hết|(?P<before>trước)))?)(?:{S}(?:thứ{S}[^\W\d_]{{1,4}}|chủ{S}nhật),?)?"
+    rf"(?:{S}ngày)?{S0}"
 )
 _BARE_LEFT_END: Final = re.compile(
     rf"(?:từ{S}(?:(?:ngày|mùng|mồng){S})?|(?:ngày|mùng|mồng){S})(?P<n>\d{{1,2}}){S0}(?:-|đến(?:{S}hết)?|tới){S0}$"
@@ -46,13 +49,19 @@ def joined_period(low: str, a: Candidate, b: Candidate) -> Period | None:
     """The period whose ends are the candidates ``a`` and ``b`` ("25/3 - 31/3/2019"), if they make one."""
     if b.start - a.end > JOIN_GAP or not (isinstance(a.value, VnDate) and isinstance(b.value, VnDate)):
         return None
-    if _RANGE_GAP.fullmatch(low, a.end, b.start) is None:
+    gap = _RANGE_GAP.fullmatch(low, a.end, b.start)
+    if gap is None:
         return None
     pa, pb = a.value.precision, b.value.precision
     if (pa is Precision.YEAR) != (pb is Precision.YEAR) or a.value.lunar != b.value.lunar:
         return None
+    end = b.value
+    if gap["before"] is not None:  # "từ ngày 15/10/1993 đến trước ngày 01/7/2014": up to the day before
+        if pb is not Precision.DAY or end.year is None or end.lunar:
+            return None
+        end = VnDate.of(end.first_day() - datetime.timedelta(days=1))
     try:
-        return join_ends(a.value, b.value)
+        return join_ends(a.value, end)
     except DateError:
         return None
 
