@@ -727,3 +727,16 @@ def test_a_recurring_deadline_record_has_the_kind_of_its_lead() -> None:
 )
 def test_a_range_up_to_before_a_day_ends_the_day_before(text: str, iso: str) -> None:
     assert [(m.kind, m.value.iso()) for m in find_all(text)] == [(MatchKind.PERIOD, iso)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các đơn vị tiếp tục hoạt động cho đến hết ngày 28/02/2025.",
+        "Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành đến hết ngày 28 tháng 02 năm 2027.",
+        "Sổ hộ khẩu đã được cấp vẫn được tiếp tục sử dụng cho đến hết ngày 31 tháng 12 năm 2022.",
+    ],
+)
+def test_how_long_something_lasts_is_no_time_limit(text: str) -> None:
+    deadlines = [m.value for m in find_all(text) if m.kind is MatchKind.DEADLINE]
+    assert not [d for d in deadlines if isinstance(d, NoLaterThan)]

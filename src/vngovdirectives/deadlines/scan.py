@@ -51,6 +51,8 @@ _COMPLETION_RE: Final = re.compile(rf"(?<!\w){alternation(words('completion_verb
 _PAST: Final = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)")
 #: The span reported as done right after it: "… trong năm 2025 đã được hoàn thành".
 _REPORTED_AFTER: Final = re.compile(rf"{S0},?{S0}(?:đã|vừa)(?!\w)")
+#: Words that make "đến hết ngày …" the end of how long something lasts, not a time limit.
+_GOES_ON: Final = re.compile(rf"(?<!\w)(?:tiếp{S}tục|hiệu{S}lực)(?!\w)")
 #: A line that goes on in lower case (after its indent).
 _LOWER_NEXT: Final = re.compile(rf"[ \t]{{0,8}}[{LOWER}]")
 #: Words around an amount of time that make it a measure, not a time limit.
@@ -102,6 +104,8 @@ def deadline_before(low: str, c: Candidate, floor: int, text: str | None = None)
     if v.precision is Precision.DAY:
         m = _BACK_NLT.search(low, lo, s)
         if m is not None:
+            if "hết" in m.group() and _GOES_ON.search(low, _clause_start(low, m.start(), text), m.start()):
+                return None  # "tiếp tục hoạt động đến hết ngày …", "có hiệu lực … đến hết ngày …": how long it lasts
             return m.start(), NoLaterThan(due=v, time=c.time)
         m = _BACK_BEFORE.search(low, lo, s)
         if m is not None:
